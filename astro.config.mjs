@@ -1,0 +1,37 @@
+// @ts-check
+import { defineConfig } from 'astro/config'
+import starlight from '@astrojs/starlight'
+import { unified } from '@astrojs/markdown-remark'
+import { createHandbook } from './plugins/index.ts'
+
+// Everything the site knows comes from one folder: content/ or $HANDBOOK_CONTENT.
+// HANDBOOK_PLAIN=1 builds the same content with plain Starlight (for the benchmark).
+const plain = process.env.HANDBOOK_PLAIN === '1'
+const handbook = createHandbook({ base: process.env.HANDBOOK_BASE, plugins: !plain })
+
+export default defineConfig({
+  base: handbook.base,
+  trailingSlash: 'always',
+  ...(plain
+    ? {}
+    : {
+        markdown: {
+          processor: unified({
+            // @ts-expect-error unified's plugin tuple types are looser than ours
+            remarkPlugins: handbook.remarkPlugins,
+            // @ts-expect-error as above
+            rehypePlugins: handbook.rehypePlugins,
+          }),
+        },
+      }),
+  integrations: [
+    starlight({
+      title: handbook.config.title,
+      ...(handbook.config.description ? { description: handbook.config.description } : {}),
+      sidebar: handbook.sidebar,
+      markdown: { processedDirs: [handbook.contentRoot] },
+      customCss: ['./src/styles/handbook.css', './src/styles/code-samples.css'],
+    }),
+    handbook.integration,
+  ],
+})

@@ -1,0 +1,22 @@
+import type { VFile } from 'vfile'
+import { diagnosticsFromFile, type DiagnosticCollector } from '../shared/diagnostics.ts'
+import { getPageData } from '../shared/page-data.ts'
+
+/** Options of `rehypeReportMessages`. */
+export interface Options {
+  /** Where the messages of each rendered page go; the integration prints them. */
+  collector: DiagnosticCollector
+}
+
+/**
+ * Hands the messages our remark plugins recorded on a page to the collector,
+ * with lines counted as in the author's file. Astro itself never prints
+ * non-fatal plugin messages, so without this they would vanish.
+ */
+export function rehypeReportMessages(options: Options) {
+  return (_tree: unknown, file: VFile) => {
+    const page = getPageData(file)
+    if (!page) return
+    options.collector.setFile(page.path, diagnosticsFromFile(file, page.path, page.lineOffset))
+  }
+}

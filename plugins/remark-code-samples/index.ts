@@ -1,0 +1,84 @@
+/**
+ * remark plugin: show good and bad code samples as such. Classifies each fence (field guide,
+ * `references.md` §5), wraps it in `<div class="hb-sample hb-sample--bad" data-verdict="bad">`
+ * with text labels, and writes `ins`/`del`/`title` into the fence meta for Expressive Code, which
+ * runs after us and draws the code. Also pairs adjacent bad/good samples and classes do/don't
+ * lists.
+ */
+
+import type { List, Parent, Root, RootContent } from 'mdast'
+import type { VFile } from 'vfile'
+import { visit } from 'unist-util-visit'
+import { messageSource } from '../shared/diagnostics.ts'
+import {
+  rewriteDosList,
+  rewriteSamples,
+  type RewriteSettings,
+  type SampleText,
+} from './transform.ts'
+
+/** Options of {@link remarkCodeSamples}. */
+export interface Options {
+  /**
+   * Mark each region's lines for Expressive Code: good lines as inserted (`+`), bad lines as
+   * deleted (`-`).
+   * @default true
+   */
+  markLines?: boolean
+  /**
+   * Wrap a bad sample directly followed by a good one (or the reverse) in a
+   * `.hb-sample-pair`, shown side by side on wide screens.
+   * @default true
+   */
+  pairSamples?: boolean
+  /**
+   * Give lists whose every item starts with ✅ or ❌ the classes `hb-dos-list`, `hb-do` and
+   * `hb-dont`.
+   * @default true
+   */
+  classifyDosLists?: boolean
+  /**
+   * Reader-facing texts, to translate them. `{start}` and `{end}` are line numbers.
+   * @default { good: 'Good', bad: 'Bad', badTitle: '✗ Bad example — do not copy', line: 'line {start}', lines: 'lines {start}–{end}', copyWarningBad: 'This is a bad example: it shows what not to do. Copy it anyway?', copyWarningMixed: 'This sample contains bad code as well as good. Copy all of it anyway?' }
+   */
+  text?: Partial<SampleText>
+}
+
+const defaultText: SampleText = {
+  good: 'Good',
+  bad: 'Bad',
+  badTitle: '✗ Bad example — do not copy',
+  line: 'line {start}',
+  lines: 'lines {start}–{end}',
+  copyWarningBad: 'This is a bad example: it shows what not to do. Copy it anyway?',
+  copyWarningMixed: 'This sample contains bad code as well as good. Copy all of it anyway?',
+}
+
+/** Classify code samples and mark them up for Expressive Code and `code-samples.css`. */
+export function remarkCodeSamples(options: Options = {}) {
+  const settings: RewriteSettings = {
+    markLines: options.markLines ?? true,
+    pairSamples: options.pairSamples ?? true,
+    text: { ...defaultText, ...options.text },
+  }
+  return function transformer(tree: Root, file: VFile): undefined {
+    const parents: Parent[] = []
+    const lists: List[] = []
+    visit(tree, (node) => {
+      if (node.type === 'list') lists.push(node)
+      if ('children' in node && node.children.some((child) => child.type === 'code')) {
+        parents.push(node)
+      }
+    })
+    // Rewrite after the walk: the wrappers we insert hold the same fences again.
+    for (const parent of parents) {
+      const { children, problems } = rewriteSamples(parent.children as RootContent[], settings)
+      // Fences only sit where block content may, and a wrapper is block content.
+      parent.children = children
+      for (const { node, ruleId, reason } of problems) {
+        file.message(reason, { place: node.position, ruleId, source: messageSource })
+      }
+    }
+    if (options.classifyDosLists ?? true) lists.forEach(rewriteDosList)
+  }
+}

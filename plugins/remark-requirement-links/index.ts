@@ -1,0 +1,70 @@
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import type { IndexStore } from '../integration/index-store.ts'
+import { joinBase } from '../remark-document-page/rewrite-link.ts'
+import { messageSource } from '../shared/diagnostics.ts'
+import { getPageData } from '../shared/page-data.ts'
+import { applyRunReplacements, collectTextRuns, pointInRun, type RunReplacement } from '../shared/text-runs.ts'
+import { analyzeRequirementMentions, findDefiningContainers } from './analyze.ts'
+import { markDefinitions } from './mark-definitions.ts'
+import { createRequirementMatcher } from './patterns.ts'
+
+/** Options of `remarkRequirementLinks`. */
+export interface Options {
+  /** The document index (requirement definitions and their citations). */
+  store: Pick<IndexStore, 'get'>
+  /**
+   * Site base path every generated link starts with.
+   * @default '/'
+   */
+  base?: string
+}
+
+/**
+ * Links every requirement ID to its definition, gives each definition an
+ * anchor (`#cld-req-020`) and a list of where it is cited, and reports IDs
+ * that are never defined. Wildcards (`CLD-REQ-*`) link to the traceability
+ * page, which lists them all.
+ */
+export function remarkRequirementLinks(options: Options) {
+  const base = options.base ?? '/'
+  return (tree: Root, file: VFile) => {
+    const page = getPageData(file)
+    if (!page) return
+    const built = options.store.get()
+    const { index } = built
+    const matcher = createRequirementMatcher(index.requirementPatterns)
+    const defining =
+      page.kind === 'requirements' ? findDefiningContainers(tree, matcher) : new Set<never>()
+    const runs = collectTextRuns(tree)
+    const analyzed = analyzeRequirementMentions(runs, matcher, index, defining)
+    const byRun = new Map<(typeof runs)[number], RunReplacement[]>()
+    for (const { run, mention, outcome } of analyzed) {
+      let link: RunReplacement['link'] | undefined
+      if (outcome.kind === 'link') {
+        const target = index.documentsByPath.get(outcome.requirement.document)!
+        link = {
+          type: 'link',
+          url: `${joinBase(base, target.route)}#${outcome.requirement.anchor}`,
+          title: `${outcome.requirement.id}: ${outcome.requirement.text}`,
+          data: { hProperties: { className: ['hb-ref', 'hb-ref--requirement'], dataRequirement: outcome.requirement.id } },
+        }
+      } else if (outcome.kind === 'wildcard') {
+        link = {
+          type: 'link',
+          url: joinBase(base, 'traceability'),
+          title: `All requirements matching ${mention.id}`,
+          data: { hProperties: { className: ['hb-ref', 'hb-ref--requirement-list'], dataRequirement: mention.id } },
+        }
+      } else if (outcome.kind === 'unknown') {
+        file.message(
+          `Unexpected requirement \`${mention.id}\`: no requirements document defines it. Define it, or fix the ID.`,
+          { place: pointInRun(run, mention.start), ruleId: 'unknown-requirement', source: messageSource },
+        )
+      }
+      if (link) byRun.set(run, [...(byRun.get(run) ?? []), { start: mention.start, end: mention.end, link }])
+    }
+    for (const [run, replacements] of byRun) applyRunReplacements(run, replacements)
+    if (page.kind === 'requirements') markDefinitions(tree, matcher, page, built, base)
+  }
+}

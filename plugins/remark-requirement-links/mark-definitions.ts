@@ -1,0 +1,89 @@
+import type { ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
+import type { HandbookIndex } from '../integration/index-store.ts'
+import { joinBase } from '../remark-document-page/rewrite-link.ts'
+import { findRequirementDefinitions } from './definitions.ts'
+import type { RequirementMatcher } from './patterns.ts'
+import { summarizeCitations } from '../doc-index/citations.ts'
+import type { PageData } from '../shared/page-data.ts'
+
+/**
+ * Gives each definition its anchor and, under it, where it is cited and which
+ * design documents implement it, as plain links: readable without
+ * JavaScript. A second definition of the same ID gets no anchor (the first
+ * one owns it; the index reports the duplicate).
+ */
+export function markDefinitions(
+  tree: Root,
+  matcher: RequirementMatcher,
+  page: PageData,
+  built: HandbookIndex,
+  base: string,
+): void {
+  for (const definition of findRequirementDefinitions(tree, matcher)) {
+    const requirement = built.index.requirements.get(definition.id)
+    const isFirstDefinition =
+      requirement?.document === page.path && requirement.line === definition.line + page.lineOffset
+    if (!requirement || !isFirstDefinition) continue
+    const node = definition.node
+    node.data = {
+      ...node.data,
+      hProperties: {
+        ...(node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties,
+        id: requirement.anchor,
+        className: ['hb-requirement'],
+        dataRequirement: requirement.id,
+      },
+    }
+    const backlinks = buildBacklinks(requirement.id, built, base)
+    if (node.type === 'listItem') (node as ListItem).children.push(backlinks as never)
+    else if (node.type === 'tableRow') appendToLastCell(node as TableRow, backlinks)
+    else insertAfter(tree, node, backlinks)
+  }
+}
+
+/** `Cited in: Engineer §2 (2), Design: CLD-REQ-020 Node Registry` as an element. */
+function buildBacklinks(id: string, built: HandbookIndex, base: string): RootContent {
+  const { citedBy, implementedBy } = summarizeCitations(id, built)
+  const children: PhrasingContent[] = []
+  const addList = (label: string, items: { text: string; url: string }[]) => {
+    if (children.length > 0) children.push({ type: 'text', value: ' · ' })
+    children.push({ type: 'strong', children: [{ type: 'text', value: `${label}: ` }] })
+    if (items.length === 0) children.push({ type: 'text', value: 'none' })
+    items.forEach((item, position) => {
+      if (position > 0) children.push({ type: 'text', value: ', ' })
+      children.push({ type: 'link', url: item.url, children: [{ type: 'text', value: item.text }] })
+    })
+  }
+  addList(
+    'Cited in',
+    citedBy.map((entry) => ({
+      text: `${entry.title}${entry.section ? ` §${entry.section}` : ''}${entry.count > 1 ? ` (${entry.count}×)` : ''}`,
+      url: `${joinBase(base, entry.route)}${entry.sectionId ? `#${entry.sectionId}` : ''}`,
+    })),
+  )
+  addList(
+    'Implemented by',
+    implementedBy.map((document) => ({ text: document.title, url: joinBase(base, document.route) })),
+  )
+  return {
+    type: 'paragraph',
+    children,
+    data: { hName: 'div', hProperties: { className: ['hb-backlinks'], dataPagefindIgnore: '' } },
+  }
+}
+
+function appendToLastCell(row: TableRow, content: RootContent) {
+  const cell = row.children[row.children.length - 1]
+  if (!cell || content.type !== 'paragraph') return
+  // A cell holds phrasing only: the same links in a span.
+  cell.children.push({ type: 'break' }, {
+    type: 'emphasis',
+    children: content.children,
+    data: { hName: 'span', hProperties: { className: ['hb-backlinks'], dataPagefindIgnore: '' } },
+  })
+}
+
+function insertAfter(tree: Root, node: RootContent, content: RootContent) {
+  const position = tree.children.indexOf(node)
+  if (position !== -1) tree.children.splice(position + 1, 0, content)
+}

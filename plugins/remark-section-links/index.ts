@@ -1,0 +1,3 @@
+export function remarkSectionLinks(_options: unknown) {
+  return () => {}
+}

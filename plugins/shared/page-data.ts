@@ -1,0 +1,25 @@
+import type { VFile } from 'vfile'
+import type { DocumentKind } from '../config/schema.ts'
+
+/**
+ * What the content loader tells the markdown plugins about the page being
+ * rendered. It travels in the frontmatter Astro hands to plugins
+ * (`file.data.astro.frontmatter.handbook`), because Astro passes plugins only
+ * the body: positions are body-relative and the file's own frontmatter is gone.
+ */
+export interface PageData {
+  /** Document path relative to the content root. */
+  path: string
+  route: string
+  kind: DocumentKind
+  /** Add to a markdown line to get the author's line in the source file. */
+  lineOffset: number
+  /** Markdown line of the `# heading` used as the page title, if any: it is not rendered again. */
+  titleLine?: number
+}
+
+/** The page data of a file rendered by our loader; undefined for any other markdown. */
+export function getPageData(file: VFile): PageData | undefined {
+  const frontmatter = file.data.astro?.frontmatter as { handbook?: PageData } | undefined
+  return frontmatter?.handbook
+}

@@ -1,0 +1,175 @@
+import type {
+  Heading,
+  Link,
+  Paragraph,
+  Parent,
+  PhrasingContent,
+  Root,
+  TableCell,
+  Text,
+} from 'mdast'
+import { visitParents } from 'unist-util-visit-parents'
+
+/** A block whose inline content reads as one run of text. */
+export type RunContainer = Paragraph | Heading | TableCell
+
+/** A text node's place in a run. */
+export interface TextPiece {
+  start: number
+  end: number
+  node: Text
+  parent: Parent
+  /** False inside existing links: their text counts as context but is never linked again. */
+  linkable: boolean
+}
+
+/**
+ * The inline text of a paragraph, heading or table cell, flattened so that a
+ * reference and the document name before it can be seen together even when
+ * emphasis splits them into several text nodes. Inline code becomes spaces of
+ * the same length: it separates words but is never matched.
+ */
+export interface TextRun {
+  container: RunContainer
+  /** Ancestors of the container, root first. */
+  ancestors: Parent[]
+  text: string
+  pieces: TextPiece[]
+}
+
+/**
+ * Collects every run of the tree in document order. Mdast's
+ * find-and-replace works one text node at a time, which cannot see
+ * `**Requirements.MD** §1` as one run; hence this.
+ */
+export function collectTextRuns(tree: Root): TextRun[] {
+  const runs: TextRun[] = []
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+      runs.push(flattenRun(node, ancestors as Parent[]))
+      return 'skip'
+    }
+    if (node.type === 'code' || node.type === 'html') return 'skip'
+    return undefined
+  })
+  return runs
+}
+
+function flattenRun(container: RunContainer, ancestors: Parent[]): TextRun {
+  let text = ''
+  const pieces: TextPiece[] = []
+  const walk = (parent: Parent, linkable: boolean) => {
+    for (const child of parent.children as PhrasingContent[]) {
+      if (child.type === 'text') {
+        pieces.push({
+          start: text.length,
+          end: text.length + child.value.length,
+          node: child,
+          parent,
+          linkable,
+        })
+        text += child.value
+      } else if (child.type === 'inlineCode') {
+        text += ' '.repeat(child.value.length + 2)
+      } else if (child.type === 'break') {
+        text += '\n'
+      } else if (child.type === 'link' || child.type === 'linkReference') {
+        walk(child, false)
+      } else if ('children' in child) {
+        walk(child, linkable)
+      } else {
+        text += ' '
+      }
+    }
+  }
+  walk(container, true)
+  return { container, ancestors, text, pieces }
+}
+
+/** A part of a run to replace with a link. */
+export interface RunReplacement {
+  start: number
+  end: number
+  link: Omit<Link, 'children'>
+}
+
+/**
+ * Replaces ranges of a run with links that keep the author's text. A range
+ * must lie inside one linkable text node; ranges that do not are returned so
+ * the caller can report them instead of linking half a reference.
+ */
+export function applyRunReplacements(
+  run: TextRun,
+  replacements: RunReplacement[],
+): RunReplacement[] {
+  const rejected: RunReplacement[] = []
+  const byPiece = new Map<TextPiece, RunReplacement[]>()
+  for (const replacement of replacements) {
+    const piece = run.pieces.find(
+      (candidate) => candidate.start <= replacement.start && replacement.end <= candidate.end,
+    )
+    if (!piece || !piece.linkable) {
+      rejected.push(replacement)
+      continue
+    }
+    const list = byPiece.get(piece) ?? []
+    list.push(replacement)
+    byPiece.set(piece, list)
+  }
+  for (const [piece, list] of byPiece) {
+    list.sort((a, b) => a.start - b.start)
+    const nodes: PhrasingContent[] = []
+    let cursor = piece.start
+    for (const replacement of list) {
+      if (replacement.start < cursor) continue // overlapping: keep the first
+      if (replacement.start > cursor) nodes.push(slicePiece(piece, cursor, replacement.start))
+      const linkText = slicePiece(piece, replacement.start, replacement.end)
+      nodes.push({ ...replacement.link, children: [linkText], position: linkText.position })
+      cursor = replacement.end
+    }
+    if (cursor < piece.end) nodes.push(slicePiece(piece, cursor, piece.end))
+    const siblings = piece.parent.children as PhrasingContent[]
+    siblings.splice(siblings.indexOf(piece.node), 1, ...nodes)
+  }
+  return rejected
+}
+
+/** A new text node for `[start, end)` of a run, inside one piece, with its source position. */
+function slicePiece(piece: TextPiece, start: number, end: number): Text {
+  const from = start - piece.start
+  const to = end - piece.start
+  const node: Text = { type: 'text', value: piece.node.value.slice(from, to) }
+  const begin = pointInText(piece.node, from)
+  const finish = pointInText(piece.node, to)
+  if (begin && finish) node.position = { start: begin, end: finish }
+  return node
+}
+
+/** Where in the source a character of a run lies, for diagnostics. */
+export function pointInRun(
+  run: TextRun,
+  offset: number,
+): { line: number; column: number; offset?: number } | undefined {
+  const piece = run.pieces.find((candidate) => candidate.start <= offset && offset <= candidate.end)
+  if (piece) return pointInText(piece.node, offset - piece.start)
+  const start = run.container.position?.start
+  return start ? { line: start.line, column: start.column } : undefined
+}
+
+/**
+ * The source point of a character in a text node. Exact on the node's first
+ * line; on later lines the column ignores indentation that markdown stripped
+ * (inside list items), which is close enough for a diagnostic.
+ */
+function pointInText(node: Text, index: number) {
+  const start = node.position?.start
+  if (!start) return undefined
+  const before = node.value.slice(0, index)
+  const newline = before.lastIndexOf('\n')
+  const lines = newline === -1 ? 0 : before.split('\n').length - 1
+  return {
+    line: start.line + lines,
+    column: newline === -1 ? start.column + index : index - newline,
+    ...(start.offset === undefined || lines > 0 ? {} : { offset: start.offset + index }),
+  }
+}
