@@ -6,7 +6,7 @@ import { loadHandbookConfig } from '../config/load.ts'
 import { describeSources } from '../doc-index/describe-all.ts'
 import { findSourceFiles, readSourceText } from '../doc-index/sources.ts'
 import { HandbookError } from '../shared/errors.ts'
-import type { PageData } from '../shared/page-data.ts'
+import { toRenderInput } from '../shared/page-data.ts'
 
 /** Options of `handbookLoader`. */
 export interface Options {
@@ -48,14 +48,6 @@ export function handbookLoader(options: Options): Loader {
       const failures: string[] = []
       store.clear()
       for (const source of described) {
-        const page: PageData = {
-          path: source.path,
-          route: source.route,
-          kind: source.kind,
-          // Astro strips the frontmatter block we add and leaves one newline.
-          lineOffset: source.bodyLineOffset - 1,
-          ...(source.titleLine === undefined ? {} : { titleLine: source.titleLine + 1 }),
-        }
         const data = await parseData({
           id: source.route,
           data: {
@@ -72,8 +64,7 @@ export function handbookLoader(options: Options): Loader {
           },
           filePath: source.absolutePath,
         })
-        // JSON is YAML: this frontmatter reaches the plugins as `file.data.astro.frontmatter`.
-        const markdown = `---\n${JSON.stringify({ handbook: page })}\n---\n${source.body}`
+        const markdown = toRenderInput(source)
         let rendered
         try {
           rendered = await renderMarkdown(markdown, { fileURL: pathToFileURL(source.absolutePath) })

@@ -74,11 +74,12 @@ type YamlResult =
 
 function parseYamlMapping(block: string): YamlResult {
   if (block.trim() === '') return { ok: true, data: {} }
-  const document = parseDocument(block, { prettyErrors: false, uniqueKeys: false })
+  const document = parseDocument(block, { uniqueKeys: false })
   const error = document.errors[0]
   if (error) {
     const line = error.linePos?.[0].line
-    return { ok: false, reason: error.message.split('\n')[0] ?? 'invalid YAML', line }
+    const reason = (error.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '')
+    return { ok: false, reason, line }
   }
   const value: unknown = document.toJS()
   if (value === null || value === undefined) return { ok: true, data: {} }

@@ -6,11 +6,12 @@
  * lists.
  */
 
-import type { List, Parent, Root, RootContent } from 'mdast'
+import type { List, Parent, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
 import { messageSource } from '../shared/diagnostics.ts'
 import {
+  defaultSampleText,
   rewriteDosList,
   rewriteSamples,
   type RewriteSettings,
@@ -38,20 +39,10 @@ export interface Options {
    */
   classifyDosLists?: boolean
   /**
-   * Reader-facing texts, to translate them. `{start}` and `{end}` are line numbers.
-   * @default { good: 'Good', bad: 'Bad', badTitle: '✗ Bad example — do not copy', line: 'line {start}', lines: 'lines {start}–{end}', copyWarningBad: 'This is a bad example: it shows what not to do. Copy it anyway?', copyWarningMixed: 'This sample contains bad code as well as good. Copy all of it anyway?' }
+   * Reader-facing texts, to translate them; `{start}` and `{end}` stand for line numbers.
+   * @default defaultSampleText (English; each field documents its own default)
    */
   text?: Partial<SampleText>
-}
-
-const defaultText: SampleText = {
-  good: 'Good',
-  bad: 'Bad',
-  badTitle: '✗ Bad example — do not copy',
-  line: 'line {start}',
-  lines: 'lines {start}–{end}',
-  copyWarningBad: 'This is a bad example: it shows what not to do. Copy it anyway?',
-  copyWarningMixed: 'This sample contains bad code as well as good. Copy all of it anyway?',
 }
 
 /** Classify code samples and mark them up for Expressive Code and `code-samples.css`. */
@@ -59,7 +50,7 @@ export function remarkCodeSamples(options: Options = {}) {
   const settings: RewriteSettings = {
     markLines: options.markLines ?? true,
     pairSamples: options.pairSamples ?? true,
-    text: { ...defaultText, ...options.text },
+    text: { ...defaultSampleText, ...options.text },
   }
   return function transformer(tree: Root, file: VFile): undefined {
     const parents: Parent[] = []
@@ -72,8 +63,8 @@ export function remarkCodeSamples(options: Options = {}) {
     })
     // Rewrite after the walk: the wrappers we insert hold the same fences again.
     for (const parent of parents) {
-      const { children, problems } = rewriteSamples(parent.children as RootContent[], settings)
       // Fences only sit where block content may, and a wrapper is block content.
+      const { children, problems } = rewriteSamples(parent.children, settings)
       parent.children = children
       for (const { node, ruleId, reason } of problems) {
         file.message(reason, { place: node.position, ruleId, source: messageSource })

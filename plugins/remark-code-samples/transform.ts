@@ -39,15 +39,54 @@ declare module 'mdast' {
   }
 }
 
-/** Reader-facing texts; every one of them is plain text, never HTML. */
+/** Reader-facing texts, plain text (never HTML), to translate them. */
 export interface SampleText {
+  /**
+   * A good label without a verdict word of the author's (`✓ Good`).
+   * @default 'Good'
+   */
   good: string
+  /**
+   * A bad label without a verdict word of the author's (`✗ Bad`).
+   * @default 'Bad'
+   */
   bad: string
+  /**
+   * The frame title of a bad sample that has none of its own.
+   * @default '✗ Bad example — do not copy'
+   */
   badTitle: string
+  /**
+   * Where a one-line label applies, when a sample has several labels.
+   * @default 'line {start}'
+   */
   line: string
+  /**
+   * Where a region's label applies, when a sample has several labels.
+   * @default 'lines {start}–{end}'
+   */
   lines: string
+  /**
+   * The question asked before copying a bad sample (`src/scripts/bad-code-copy.ts`).
+   * @default 'This is a bad example: it shows what not to do. Copy it anyway?'
+   */
   copyWarningBad: string
+  /**
+   * The question asked before copying a sample that mixes bad and good code.
+   * @default 'This sample contains bad code as well as good. Copy all of it anyway?'
+   */
   copyWarningMixed: string
+}
+
+/** The English texts. */
+export const defaultSampleText: SampleText = {
+  good: 'Good',
+  bad: 'Bad',
+  badTitle: '✗ Bad example — do not copy',
+  line: 'line {start}',
+  lines: 'lines {start}–{end}',
+  copyWarningBad: 'This is a bad example: it shows what not to do. Copy it anyway?',
+  copyWarningMixed: 'This sample contains bad code as well as good. Copy all of it anyway?',
 }
 
 /** Settings of {@link rewriteSamples}, with every default filled in. */

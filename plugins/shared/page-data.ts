@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile'
 import type { DocumentKind } from '../config/schema.ts'
+import type { DescribedSource } from '../doc-index/describe.ts'
 
 /**
  * What the content loader tells the markdown plugins about the page being
@@ -22,4 +23,25 @@ export interface PageData {
 export function getPageData(file: VFile): PageData | undefined {
   const frontmatter = file.data.astro?.frontmatter as { handbook?: PageData } | undefined
   return frontmatter?.handbook
+}
+
+/** The page data of a described source. */
+export function toPageData(source: DescribedSource): PageData {
+  return {
+    path: source.path,
+    route: source.route,
+    kind: source.kind,
+    // Astro strips the frontmatter block we add and leaves one newline.
+    lineOffset: source.bodyLineOffset - 1,
+    ...(source.titleLine === undefined ? {} : { titleLine: source.titleLine + 1 }),
+  }
+}
+
+/**
+ * The markdown handed to the renderer: the body behind a frontmatter block
+ * that carries the page data (JSON is YAML). Astro parses that block into
+ * `file.data.astro.frontmatter` and strips it, leaving one newline.
+ */
+export function toRenderInput(source: DescribedSource): string {
+  return `---\n${JSON.stringify({ handbook: toPageData(source) })}\n---\n${source.body}`
 }

@@ -1,0 +1,23 @@
+// `npm run check [-- --strict] [-- --content <folder>]`: the build's report without the build.
+import { runCheck } from '../plugins/check/index.ts'
+import { formatDiagnostic, sortDiagnostics } from '../plugins/shared/diagnostics.ts'
+import { HandbookError } from '../plugins/shared/errors.ts'
+
+const args = process.argv.slice(2)
+const strict = args.includes('--strict')
+const verbose = args.includes('--verbose')
+const contentIndex = args.indexOf('--content')
+const contentRoot = contentIndex === -1 ? undefined : args[contentIndex + 1]
+
+try {
+  const result = await runCheck({ strict, ...(contentRoot ? { contentRoot } : {}) })
+  const shown = result.diagnostics.filter((d) => verbose || d.severity !== 'info')
+  for (const diagnostic of sortDiagnostics(shown)) console.log(formatDiagnostic(diagnostic))
+  console.log(`Checked ${result.documents} documents: ${result.summary}`)
+  process.exitCode = result.failed ? 1 : 0
+} catch (error) {
+  if (error instanceof HandbookError) {
+    console.error(error.message)
+    process.exitCode = 1
+  } else throw error
+}

@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { LoaderContext } from 'astro/loaders'
+import { describe, expect, test } from 'vitest'
+import { handbookLoader } from '../../plugins/content-loader/index.ts'
+
+function writeRepository(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'handbook-loader-'))
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true })
+    writeFileSync(join(root, name), text)
+  }
+  return root
+}
+
+/** A stand-in for Astro's loader context that records stored entries. */
+function fakeContext(root: string, render: (markdown: string) => Promise<unknown>) {
+  const stored = new Map<string, { data: Record<string, unknown>; rendered: unknown }>()
+  const context = {
+    store: {
+      clear: () => stored.clear(),
+      set: (entry: { id: string; data: Record<string, unknown>; rendered: unknown }) => {
+        stored.set(entry.id, entry)
+        return true
+      },
+    },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    renderMarkdown: render,
+    logger: { error: () => {}, warn: () => {}, info: () => {} },
+    config: { root: pathToFileURL(`${root}/`) },
+  } as unknown as LoaderContext
+  return { context, stored }
+}
+
+const config = JSON.stringify({
+  documents: [
+    { kind: 'sop', include: ['SOP.MD'] },
+    { kind: 'role', include: ['.agents/*.md'] },
+  ],
+  editUrl: 'https://example.org/edit/',
+})
+
+describe('handbookLoader', () => {
+  test('stores every document with derived title, route, source meta and edit link', async () => {
+    const root = writeRepository({
+      'handbook.config.json': config,
+      'SOP.MD': '# Our SOP\n\n## 1. Scope\n',
+      '.agents/tech-lead.md': '---\nname: tech-lead\ndescription: Leads. Use when: always\ncolor: orange\n---\n\nBody\n',
+    })
+    const { context, stored } = fakeContext(root, async () => ({ html: '<p>x</p>' }))
+    await handbookLoader({ contentRoot: root }).load(context)
+    expect([...stored.keys()].sort()).toEqual(['agents/tech-lead', 'sop'])
+    expect(stored.get('sop')!.data).toMatchObject({
+      title: 'Our SOP',
+      editUrl: 'https://example.org/edit/SOP.MD',
+      head: [{ tag: 'meta', attrs: { name: 'handbook:source', content: 'SOP.MD' } }],
+    })
+    expect(stored.get('agents/tech-lead')!.data).toMatchObject({
+      title: 'Tech Lead',
+      description: 'Leads. Use when: always',
+      handbook: { kind: 'role', color: 'orange', name: 'tech-lead' },
+    })
+  })
+
+  test('a rendering error fails the load naming the file, after storing every other page', async () => {
+    const root = writeRepository({
+      'handbook.config.json': config,
+      'SOP.MD': '# Our SOP\n\nexplodes here\n',
+      '.agents/engineer.md': '---\nname: engineer\n---\n\nFine.\n',
+    })
+    const { context, stored } = fakeContext(root, async (markdown) => {
+      if (markdown.includes('explodes')) throw new Error('plugin crashed')
+      return { html: '<p>ok</p>' }
+    })
+    await expect(handbookLoader({ contentRoot: root }).load(context)).rejects.toThrow(
+      /SOP\.MD: rendering failed: plugin crashed/,
+    )
+    expect(stored.has('agents/engineer')).toBe(true)
+  })
+})
