@@ -11,6 +11,8 @@ const handbook = createHandbook({ base: process.env.HANDBOOK_BASE, plugins: !pla
 
 export default defineConfig({
   base: handbook.base,
+  // Tests and benchmarks build several sites; each gets its own content cache.
+  ...(process.env.HANDBOOK_CACHE_DIR ? { cacheDir: process.env.HANDBOOK_CACHE_DIR } : {}),
   trailingSlash: 'always',
   ...(plain
     ? {}

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { HandbookError } from '../shared/errors.ts'
 import { handbookConfigSchema, type HandbookConfig } from './schema.ts'
 
@@ -37,14 +38,19 @@ export function loadHandbookConfig(contentRoot: string): HandbookConfig {
 
 /** Parses config text; `file` only names the source in errors. */
 export function parseHandbookConfig(text: string, file: string): HandbookConfig {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    const position = /position (\d+)/.exec(message)
-    const line = position ? lineOfOffset(text, Number(position[1])) : undefined
-    throw new HandbookError(`Not valid JSON: ${message}`, file, line)
+  // jsonc-parser reports where the JSON breaks; JSON.parse in Node 24 often does not.
+  const errors: ParseError[] = []
+  const raw: unknown = parseJson(text.replace(/^\uFEFF/, ''), errors, {
+    allowTrailingComma: false,
+    disallowComments: true,
+  })
+  const syntaxError = errors[0]
+  if (syntaxError) {
+    throw new HandbookError(
+      `Not valid JSON: ${printParseErrorCode(syntaxError.error)} at column ${columnOfOffset(text, syntaxError.offset)}.`,
+      file,
+      lineOfOffset(text, syntaxError.offset),
+    )
   }
   const result = handbookConfigSchema.safeParse(raw)
   if (!result.success) {
@@ -79,4 +85,8 @@ export function isInside(root: string, target: string): boolean {
 
 function lineOfOffset(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length
+}
+
+function columnOfOffset(text: string, offset: number): number {
+  return offset - text.lastIndexOf('\n', offset - 1)
 }

@@ -1,5 +1,8 @@
 import type { Root } from 'mdast'
-import { analyzeRequirementMentions, findDefiningContainers } from '../remark-requirement-links/analyze.ts'
+import {
+  analyzeRequirementMentions,
+  findDefiningContainers,
+} from '../remark-requirement-links/analyze.ts'
 import { createRequirementMatcher } from '../remark-requirement-links/patterns.ts'
 import { analyzeSectionRefs } from '../remark-section-links/analyze.ts'
 import { collectTextRuns, pointInRun } from '../shared/text-runs.ts'
@@ -48,14 +51,23 @@ export function buildCitationIndex(index: DocIndex, trees: Map<string, Root>): C
     }
     const defining =
       document.kind === 'requirements' ? findDefiningContainers(tree, matcher) : new Set<never>()
-    for (const { run, mention, outcome } of analyzeRequirementMentions(runs, matcher, index, defining)) {
+    for (const { run, mention, outcome } of analyzeRequirementMentions(
+      runs,
+      matcher,
+      index,
+      defining,
+    )) {
       if (outcome.kind === 'link' || outcome.kind === 'unknown') {
         add(citations.requirements, mention.id, cite(run, mention.start))
       }
     }
     for (const { run, ref, resolution } of analyzeSectionRefs(runs, index, document)) {
       if (resolution.status !== 'resolved') continue
-      add(citations.sections, sectionKey(resolution.document.path, resolution.heading.id), cite(run, ref.start))
+      add(
+        citations.sections,
+        sectionKey(resolution.document.path, resolution.heading.id),
+        cite(run, ref.start),
+      )
     }
   }
   return citations
@@ -120,10 +132,14 @@ export function groupCitations(citations: Citation[], index: DocIndex): CitedBy[
 
 /** Design documents whose file name or title carries the ID (hyphen variants and case aside). */
 export function findImplementations(id: string, index: DocIndex): DocumentInfo[] {
-  const wanted = new RegExp(`(^|[^A-Za-z0-9])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9])`, 'i')
+  const wanted = new RegExp(
+    `(^|[^A-Za-z0-9])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9])`,
+    'i',
+  )
   return index.documents.filter(
     (document) =>
       document.kind === 'design' &&
-      (wanted.test(document.path.split('/').pop() ?? '') || wanted.test(document.title.replace(/[\u2010-\u2013\u2212]/g, '-'))),
+      (wanted.test(document.path.split('/').pop() ?? '') ||
+        wanted.test(document.title.replace(/[\u2010-\u2013\u2212]/g, '-'))),
   )
 }

@@ -78,7 +78,10 @@ function parseYamlMapping(block: string): YamlResult {
   const error = document.errors[0]
   if (error) {
     const line = error.linePos?.[0].line
-    const reason = (error.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '')
+    const reason = (error.message.split('\n')[0] ?? 'invalid YAML').replace(
+      / at line \d+, column \d+:?$/,
+      '',
+    )
     return { ok: false, reason, line }
   }
   const value: unknown = document.toJS()

@@ -1,24 +1,79 @@
-import type { DocumentInfo, RequirementInfo } from '../doc-index/types.ts'
+import {
+  groupCitations,
+  sectionKey,
+  summarizeCitations,
+  type CitedBy,
+} from '../doc-index/citations.ts'
+import type { DocumentInfo, HeadingInfo, RequirementInfo } from '../doc-index/types.ts'
 import type { IndexStore } from './index-store.ts'
 
+/** A heading as pages see it, with how often it is cited. */
+export interface SiteHeading extends Omit<HeadingInfo, 'line'> {
+  citations: number
+}
+
 /** A document as pages see it (no file-system paths). */
-export type SiteDocument = Omit<DocumentInfo, 'absolutePath'>
+export interface SiteDocument extends Omit<DocumentInfo, 'absolutePath' | 'headings'> {
+  headings: SiteHeading[]
+}
+
+/** A link to a document page, for lists. */
+export interface SiteDocumentLink {
+  title: string
+  route: string
+  path: string
+}
+
+/** A requirement with its traceability. */
+export interface SiteRequirement extends RequirementInfo {
+  /** Route of the defining document. */
+  route: string
+  citedBy: CitedBy[]
+  implementedBy: SiteDocumentLink[]
+}
 
 /** Everything generated pages and components know about the handbook. */
 export interface SiteData {
   title: string
+  description?: string
   documents: SiteDocument[]
-  requirements: RequirementInfo[]
+  requirements: SiteRequirement[]
+  /** IDs cited somewhere but defined nowhere, with where. */
+  undefinedRequirements: { id: string; citedBy: CitedBy[] }[]
   defaultSectionTarget?: string
 }
 
 /** The serialisable view of the index that pages import. */
 export function toSiteData(store: IndexStore): SiteData {
-  const { index } = store.get()
+  const built = store.get()
+  const { index, citations } = built
+  const toLink = (document: DocumentInfo): SiteDocumentLink => ({
+    title: document.title,
+    route: document.route,
+    path: document.path,
+  })
   return {
     title: store.config.title,
-    documents: index.documents.map(({ absolutePath: _absolutePath, ...document }) => document),
-    requirements: [...index.requirements.values()],
+    ...(store.config.description ? { description: store.config.description } : {}),
+    documents: index.documents.map(({ absolutePath: _absolutePath, headings, ...document }) => ({
+      ...document,
+      headings: headings.map(({ line: _line, ...heading }) => ({
+        ...heading,
+        citations: citations.sections.get(sectionKey(document.path, heading.id))?.length ?? 0,
+      })),
+    })),
+    requirements: [...index.requirements.values()].map((requirement) => {
+      const { citedBy, implementedBy } = summarizeCitations(requirement.id, built)
+      return {
+        ...requirement,
+        route: index.documentsByPath.get(requirement.document)?.route ?? '',
+        citedBy,
+        implementedBy: implementedBy.map(toLink),
+      }
+    }),
+    undefinedRequirements: [...citations.requirements]
+      .filter(([id]) => !index.requirements.has(id) && !id.endsWith('*'))
+      .map(([id, list]) => ({ id, citedBy: groupCitations(list, index) })),
     ...(index.defaultSectionTarget ? { defaultSectionTarget: index.defaultSectionTarget } : {}),
   }
 }

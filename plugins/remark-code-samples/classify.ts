@@ -43,7 +43,9 @@ export interface LineMark extends Marker {
 
 /** Something the author should fix; the caller turns it into a message at the fence. */
 export interface ClassifyProblem {
+  /** The rule broken, printed as `handbook:unknown-verdict`. */
   ruleId: 'unknown-verdict'
+  /** The message, with values in backticks. */
   reason: string
 }
 
@@ -57,6 +59,7 @@ export interface CodeClassification {
   lineMarks: LineMark[]
   /** The info string with our `verdict=` option removed, for Expressive Code. */
   meta: string
+  /** What the author should fix, such as an unknown `verdict=` value. */
   problems: ClassifyProblem[]
 }
 

@@ -48,7 +48,7 @@ export function parseVerdictOption(meta: string | null | undefined): VerdictOpti
 }
 
 /** Whether the meta string already sets an option (`title`), in any case. */
-export function hasMetaOption(meta: string, key: string): boolean {
+function hasMetaOption(meta: string, key: string): boolean {
   return findMetaOptions(meta).some((option) => option.key === key.toLowerCase())
 }
 

@@ -67,12 +67,14 @@ export interface SampleText {
    */
   lines: string
   /**
-   * The question asked before copying a bad sample (`src/scripts/bad-code-copy.ts`).
+   * The question asked before copying a bad sample (`src/scripts/bad-code-copy.ts`); empty to
+   * copy without asking.
    * @default 'This is a bad example: it shows what not to do. Copy it anyway?'
    */
   copyWarningBad: string
   /**
-   * The question asked before copying a sample that mixes bad and good code.
+   * The question asked before copying a sample that mixes bad and good code; empty to copy
+   * without asking.
    * @default 'This sample contains bad code as well as good. Copy all of it anyway?'
    */
   copyWarningMixed: string
@@ -152,7 +154,9 @@ function buildSample(
 ): CodeSampleContainer {
   const { verdict } = classification
   const { text } = settings
-  const lineVerdicts = settings.markLines ? buildLineVerdicts(classification) : new Map()
+  const lineVerdicts = settings.markLines
+    ? buildLineVerdicts(classification)
+    : new Map<number, Verdict>()
   const meta = buildSampleMeta(classification.meta, {
     ins: [...lineVerdicts].filter(([, value]) => value === 'good').map(([line]) => line),
     del: [...lineVerdicts].filter(([, value]) => value === 'bad').map(([line]) => line),
@@ -165,7 +169,7 @@ function buildSample(
     {
       className: ['hb-sample', `hb-sample--${verdict}`],
       dataVerdict: verdict,
-      dataCopyWarning: copyWarning[verdict],
+      dataCopyWarning: copyWarning[verdict] || undefined,
     },
     [
       ...(label ? [withClass(label, 'hb-sample__caption')] : []),

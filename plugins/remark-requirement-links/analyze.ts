@@ -22,15 +22,15 @@ export interface AnalyzedMention {
  * paragraph of a defining list item, a defining heading, the ID cell of a
  * defining row). Only documents of kind `requirements` define.
  */
-export function findDefiningContainers(
-  tree: Root,
-  matcher: RequirementMatcher,
-): Set<RunContainer> {
+export function findDefiningContainers(tree: Root, matcher: RequirementMatcher): Set<RunContainer> {
   const containers = new Set<RunContainer>()
   for (const definition of findRequirementDefinitions(tree, matcher)) {
     const node = definition.node
     const first = node.type === 'heading' ? node : node.children[0]
-    if (first && (first.type === 'paragraph' || first.type === 'heading' || first.type === 'tableCell'))
+    if (
+      first &&
+      (first.type === 'paragraph' || first.type === 'heading' || first.type === 'tableCell')
+    )
       containers.add(first)
   }
   return containers

@@ -4,7 +4,12 @@ import type { IndexStore } from '../integration/index-store.ts'
 import { joinBase } from '../remark-document-page/rewrite-link.ts'
 import { messageSource } from '../shared/diagnostics.ts'
 import { getPageData } from '../shared/page-data.ts'
-import { applyRunReplacements, collectTextRuns, pointInRun, type RunReplacement } from '../shared/text-runs.ts'
+import {
+  applyRunReplacements,
+  collectTextRuns,
+  pointInRun,
+  type RunReplacement,
+} from '../shared/text-runs.ts'
 import { analyzeRequirementMentions, findDefiningContainers } from './analyze.ts'
 import { markDefinitions } from './mark-definitions.ts'
 import { createRequirementMatcher } from './patterns.ts'
@@ -47,22 +52,40 @@ export function remarkRequirementLinks(options: Options) {
           type: 'link',
           url: `${joinBase(base, target.route)}#${outcome.requirement.anchor}`,
           title: `${outcome.requirement.id}: ${outcome.requirement.text}`,
-          data: { hProperties: { className: ['hb-ref', 'hb-ref--requirement'], dataRequirement: outcome.requirement.id } },
+          data: {
+            hProperties: {
+              className: ['hb-ref', 'hb-ref--requirement'],
+              dataRequirement: outcome.requirement.id,
+            },
+          },
         }
       } else if (outcome.kind === 'wildcard') {
         link = {
           type: 'link',
           url: joinBase(base, 'traceability'),
           title: `All requirements matching ${mention.id}`,
-          data: { hProperties: { className: ['hb-ref', 'hb-ref--requirement-list'], dataRequirement: mention.id } },
+          data: {
+            hProperties: {
+              className: ['hb-ref', 'hb-ref--requirement-list'],
+              dataRequirement: mention.id,
+            },
+          },
         }
       } else if (outcome.kind === 'unknown') {
         file.message(
           `Unexpected requirement \`${mention.id}\`: no requirements document defines it. Define it, or fix the ID.`,
-          { place: pointInRun(run, mention.start), ruleId: 'unknown-requirement', source: messageSource },
+          {
+            place: pointInRun(run, mention.start),
+            ruleId: 'unknown-requirement',
+            source: messageSource,
+          },
         )
       }
-      if (link) byRun.set(run, [...(byRun.get(run) ?? []), { start: mention.start, end: mention.end, link }])
+      if (link)
+        byRun.set(run, [
+          ...(byRun.get(run) ?? []),
+          { start: mention.start, end: mention.end, link },
+        ])
     }
     for (const [run, replacements] of byRun) applyRunReplacements(run, replacements)
     if (page.kind === 'requirements') markDefinitions(tree, matcher, page, built, base)

@@ -63,24 +63,35 @@ function buildBacklinks(id: string, built: HandbookIndex, base: string): RootCon
   )
   addList(
     'Implemented by',
-    implementedBy.map((document) => ({ text: document.title, url: joinBase(base, document.route) })),
+    implementedBy.map((document) => ({
+      text: document.title,
+      url: joinBase(base, document.route),
+    })),
   )
   return {
     type: 'paragraph',
     children,
-    data: { hName: 'div', hProperties: { className: ['hb-backlinks'], dataPagefindIgnore: '' } },
+    data: {
+      hName: 'div',
+      hProperties: { className: ['hb-backlinks'], dataBacklinksFor: id, dataPagefindIgnore: '' },
+    },
   }
 }
 
 function appendToLastCell(row: TableRow, content: RootContent) {
   const cell = row.children[row.children.length - 1]
   if (!cell || content.type !== 'paragraph') return
+  const properties = (content.data as { hProperties?: Record<string, unknown> } | undefined)
+    ?.hProperties
   // A cell holds phrasing only: the same links in a span.
-  cell.children.push({ type: 'break' }, {
-    type: 'emphasis',
-    children: content.children,
-    data: { hName: 'span', hProperties: { className: ['hb-backlinks'], dataPagefindIgnore: '' } },
-  })
+  cell.children.push(
+    { type: 'break' },
+    {
+      type: 'emphasis',
+      children: content.children,
+      data: { hName: 'span', hProperties: { ...properties } },
+    },
+  )
 }
 
 function insertAfter(tree: Root, node: RootContent, content: RootContent) {

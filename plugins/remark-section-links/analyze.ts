@@ -6,6 +6,11 @@ export function analyzeSectionRefs(
   _runs: TextRun[],
   _index: DocIndex,
   _document: DocumentInfo,
-): Array<{ run: TextRun; ref: { start: number; end: number }; resolution: { status: 'resolved'; document: DocumentInfo; heading: { id: string } } | { status: 'other' } }> {
+): Array<{
+  run: TextRun
+  ref: { start: number; end: number }
+  resolution:
+    { status: 'resolved'; document: DocumentInfo; heading: { id: string } } | { status: 'other' }
+}> {
   return []
 }

@@ -158,9 +158,7 @@ export function findSectionRefs(
   options: FindSectionRefsOptions = {},
 ): SectionRefMatch[] {
   const groups = findRefGroups(text)
-  const mentions = options.isDocumentName
-    ? findDocumentMentions(text, options.isDocumentName)
-    : []
+  const mentions = options.isDocumentName ? findDocumentMentions(text, options.isDocumentName) : []
   // Names the run has given so far, known or not: each carries over to the
   // references after it (field guide §3.2, rule 1).
   const written: DocumentMention[] = [...mentions]
@@ -242,7 +240,9 @@ export function findDocumentMentions(
     while (
       words < maxAliasWords &&
       index + words < tokens.length &&
-      /^[ \t\u00a0]+$/u.test(text.slice(tokens[index + words - 1]!.end, tokens[index + words]!.start))
+      /^[ \t\u00a0]+$/u.test(
+        text.slice(tokens[index + words - 1]!.end, tokens[index + words]!.start),
+      )
     ) {
       words++
     }
@@ -401,7 +401,13 @@ function readAtom(text: string, position: number, allowName: boolean): Atom | un
   return undefined
 
   function atom(kind: SectionRefKind, section: string, skip?: SectionRefSkip): Atom {
-    return { kind, section, start: position, end: position + section.length, ...(skip ? { skip } : {}) }
+    return {
+      kind,
+      section,
+      start: position,
+      end: position + section.length,
+      ...(skip ? { skip } : {}),
+    }
   }
 }
 
@@ -493,7 +499,9 @@ function findTitleHint(
     const hint = toHint(parenthesis[1]!.replace(/^["“'‘]+|["”'’]+$/gu, ''), 'parenthesis')
     if (hint) return hint
   }
-  const label = /^(?:[ \t\u00a0]*:|[ \t\u00a0]+-[ \t\u00a0]+|[ \t\u00a0]*[–—])[ \t\u00a0]*/u.exec(after)
+  const label = /^(?:[ \t\u00a0]*:|[ \t\u00a0]+-[ \t\u00a0]+|[ \t\u00a0]*[–—])[ \t\u00a0]*/u.exec(
+    after,
+  )
   if (label) {
     const rest = after.slice(label[0].length)
     const hint = toHint(rest.slice(0, findClauseEnd(rest)), 'label')

@@ -19,11 +19,7 @@ export const staleSectionRuleId = 'stale-section-title'
 
 /** Which rule of field guide §3.2 chose the document. */
 export type ResolvedBy =
-  | 'written-document'
-  | 'list-document'
-  | 'title-hint'
-  | 'default-document'
-  | 'only-document'
+  'written-document' | 'list-document' | 'title-hint' | 'default-document' | 'only-document'
 
 /** A resolved reference whose words beside it name a different title than its target's. */
 export interface StaleTitle {
@@ -151,7 +147,8 @@ function resolveInDocument(
 ): SectionResolution {
   if (ref.kind === 'name') {
     const match = findHeadingByName(document, ref)
-    if (match) return { status: 'resolved', document, heading: match.heading, resolvedBy, end: match.end }
+    if (match)
+      return { status: 'resolved', document, heading: match.heading, resolvedBy, end: match.end }
     return unknownSectionName(ref, [document])
   }
   const heading = findHeadingsByNumber(document, ref.section)[0]
@@ -177,7 +174,10 @@ function resolveBareNumber(ref: SectionRefMatch, index: DocIndex): SectionResolu
     const top = scored.filter((candidate) => candidate.score === best)
     if (best > 0 && top.length === 1) {
       const { document, heading } = top[0]!
-      return withStaleCheck({ status: 'resolved', document, heading, resolvedBy: 'title-hint' }, ref)
+      return withStaleCheck(
+        { status: 'resolved', document, heading, resolvedBy: 'title-hint' },
+        ref,
+      )
     }
     if (best > 0) return ambiguousSection(ref, top)
   }
@@ -185,7 +185,10 @@ function resolveBareNumber(ref: SectionRefMatch, index: DocIndex): SectionResolu
   if (fallback) return resolveInDocument(ref, fallback, 'default-document', index)
   if (candidates.length === 1) {
     const { document, heading } = candidates[0]!
-    return withStaleCheck({ status: 'resolved', document, heading, resolvedBy: 'only-document' }, ref)
+    return withStaleCheck(
+      { status: 'resolved', document, heading, resolvedBy: 'only-document' },
+      ref,
+    )
   }
   if (candidates.length > 1) return ambiguousSection(ref, candidates)
   return unresolved(
@@ -205,8 +208,7 @@ function resolveNameAnywhere(ref: SectionRefMatch, index: DocIndex): SectionReso
   const longest = Math.max(...matches.map((match) => match.words))
   const top = matches.filter((match) => match.words === longest)
   const fallback = findDefaultDocument(index)
-  const chosen =
-    top.length === 1 ? top[0] : top.find((match) => match.document === fallback)
+  const chosen = top.length === 1 ? top[0] : top.find((match) => match.document === fallback)
   if (!chosen) return ambiguousSection(ref, top)
   return {
     status: 'resolved',
@@ -332,17 +334,14 @@ function countShared(a: string[], b: string[]): number {
   return a.filter((word) => other.has(word)).length
 }
 
-function unknownSection(
-  ref: SectionRefMatch,
-  document: DocumentInfo,
-  index: DocIndex,
-): Unresolved {
+function unknownSection(ref: SectionRefMatch, document: DocumentInfo, index: DocIndex): Unresolved {
   const number = ref.section
   const parts = number.split('.')
   const parent = parts.slice(0, -1).join('.')
   const numbered = document.headings.filter((heading) => heading.number !== undefined)
   const siblings = numbered.filter(
-    (heading) => heading.number!.split('.').slice(0, -1).join('.').toUpperCase() === parent.toUpperCase(),
+    (heading) =>
+      heading.number!.split('.').slice(0, -1).join('.').toUpperCase() === parent.toUpperCase(),
   )
   const described =
     siblings.length > 0
@@ -376,7 +375,10 @@ function suggestSection(
   if (elsewhere) return `${elsewhere.path} §${ref.section}`
   const last = ref.section.split('.').at(-1)!
   const nearest = siblings
-    .map((heading) => ({ heading, distance: partDistance(last, heading.number!.split('.').at(-1)!) }))
+    .map((heading) => ({
+      heading,
+      distance: partDistance(last, heading.number!.split('.').at(-1)!),
+    }))
     .sort((a, b) => a.distance - b.distance)[0]
   if (nearest && Number.isFinite(nearest.distance)) return formatHeadingRef(nearest.heading)
   if (parent !== '' && findHeadingsByNumber(document, parent).length > 0) return `§${parent}`
@@ -409,7 +411,9 @@ function unknownSectionName(ref: SectionRefMatch, documents: DocumentInfo[]): Un
     if (match && (!best || match.score > best.score)) best = match
   }
   const where =
-    documents.length === 1 ? `a heading of \`${documents[0]!.path}\`` : 'a heading of one of the documents'
+    documents.length === 1
+      ? `a heading of \`${documents[0]!.path}\``
+      : 'a heading of one of the documents'
   return unresolved(
     'unknown-section-name',
     `Unexpected \`§${shorten(ref.section)}\`, expected ${where}`,
@@ -422,7 +426,8 @@ function ambiguousSection(
   candidates: Array<{ document: DocumentInfo; heading: HeadingInfo }>,
 ): Unresolved {
   const listed = candidates.map(
-    ({ document, heading }) => `\`${document.path}\` (${formatHeadingRef(heading)} ${heading.title})`,
+    ({ document, heading }) =>
+      `\`${document.path}\` (${formatHeadingRef(heading)} ${heading.title})`,
   )
   const example = ref.kind === 'name' ? `§${shorten(ref.section)}` : `§${ref.section}`
   return unresolved(
@@ -483,7 +488,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const next = [i]
     for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
     }
     row = next
   }

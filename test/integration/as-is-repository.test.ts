@@ -2,7 +2,13 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { buildSite, projectRoot, readPages, sourceOf, type BuildResult } from './helpers/build-site.ts'
+import {
+  buildSite,
+  projectRoot,
+  readPages,
+  sourceOf,
+  type BuildResult,
+} from './helpers/build-site.ts'
 
 // A repository as authors keep it: uppercase .MD, a dot-folder, a .markdown
 // file, files without any frontmatter, role frontmatter that is not YAML.
@@ -38,6 +44,8 @@ describe('HANDBOOK_CONTENT=<another folder> npm run build', () => {
   })
 
   test('lenient frontmatter is reported with file and line', () => {
-    expect(build.output).toMatch(/\.team\/site-keeper\.md:3 +warning .*handbook:lenient-frontmatter/)
+    expect(build.output).toMatch(
+      /\.team\/site-keeper\.md:3 +warning .*handbook:lenient-frontmatter/,
+    )
   })
 })

@@ -20,7 +20,9 @@ const outDir = () => mkdtempSync(join(tmpdir(), 'handbook-out-'))
 describe('a build that cannot be trusted stops with a message naming the file', () => {
   test('a malformed config names the file and the key', () => {
     const root = writeRepository({
-      'handbook.config.json': JSON.stringify({ documents: [{ kind: 'manual', include: ['*.md'] }] }),
+      'handbook.config.json': JSON.stringify({
+        documents: [{ kind: 'manual', include: ['*.md'] }],
+      }),
       'a.md': '# A\n',
     })
     const build = buildSite(outDir(), { HANDBOOK_CONTENT: root })

@@ -208,7 +208,14 @@ describe('classifyCodeBlock', () => {
     {
       name: 'js: anti-pattern, Recommended and Prefer',
       lang: 'javascript',
-      code: ['// anti-pattern: god object', 'app.all()', '// Recommended', 'a()', '// Prefer: b', 'b()'],
+      code: [
+        '// anti-pattern: god object',
+        'app.all()',
+        '// Recommended',
+        'a()',
+        '// Prefer: b',
+        'b()',
+      ],
       verdict: 'mixed',
       regions: ['bad 1-2 god object', 'good 3-4', 'good 5-6 b'],
     },
@@ -317,10 +324,7 @@ describe('classifyCodeBlock', () => {
       lang: 'text',
       code: ['✅ PARALLEL: fetch A and B together', '❌ SEQUENTIAL: fetch A, then B'],
       verdict: 'mixed',
-      regions: [
-        'good 1-1 PARALLEL: fetch A and B together',
-        'bad 2-2 SEQUENTIAL: fetch A, then B',
-      ],
+      regions: ['good 1-1 PARALLEL: fetch A and B together', 'bad 2-2 SEQUENTIAL: fetch A, then B'],
     },
     {
       name: 'text: an ordinary sentence is not a marker',
@@ -447,7 +451,11 @@ describe('classifyCodeBlock', () => {
   })
 
   test('the verdict option is removed from the meta handed on, other options stay', () => {
-    const result = classifyCodeBlock({ lang: 'go', meta: 'title="a.go" verdict=bad {3}', value: 'x' })
+    const result = classifyCodeBlock({
+      lang: 'go',
+      meta: 'title="a.go" verdict=bad {3}',
+      value: 'x',
+    })
     expect(result.meta).toBe('title="a.go" {3}')
   })
 

@@ -21,7 +21,7 @@ describe('parseVerdictOption', () => {
   test.each([
     ['verdict=bad', { verdict: 'bad', rest: '' }],
     ['VERDICT=Good title="a.go"', { verdict: 'good', rest: 'title="a.go"' }],
-    ["frame=\"none\" verdict='bad'", { verdict: 'bad', rest: 'frame="none"' }],
+    ['frame="none" verdict=\'bad\'', { verdict: 'bad', rest: 'frame="none"' }],
     ['verdict=meh', { invalid: 'verdict=meh', rest: '' }],
     ['title="verdict=bad"', { rest: 'title="verdict=bad"' }],
     ['', { rest: '' }],

@@ -47,7 +47,8 @@ describe('handbookLoader', () => {
     const root = writeRepository({
       'handbook.config.json': config,
       'SOP.MD': '# Our SOP\n\n## 1. Scope\n',
-      '.agents/tech-lead.md': '---\nname: tech-lead\ndescription: Leads. Use when: always\ncolor: orange\n---\n\nBody\n',
+      '.agents/tech-lead.md':
+        '---\nname: tech-lead\ndescription: Leads. Use when: always\ncolor: orange\n---\n\nBody\n',
     })
     const { context, stored } = fakeContext(root, async () => ({ html: '<p>x</p>' }))
     await handbookLoader({ contentRoot: root }).load(context)

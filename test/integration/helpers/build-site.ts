@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 
 /** The project root (tests run from it). */
 export const projectRoot = resolve(import.meta.dirname, '../../..')
@@ -19,7 +19,12 @@ export interface BuildResult {
 export function buildSite(outDir: string, env: Record<string, string> = {}): BuildResult {
   const result = spawnSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      HANDBOOK_CACHE_DIR: join(outDir, '..', `${basename(outDir)}-cache`),
+      ...env,
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })

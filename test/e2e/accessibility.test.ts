@@ -1,0 +1,27 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describeBlockingViolations, runAxe } from './helpers/axe.ts'
+import { findStartPath, launchBrowser, openPage, themes } from './helpers/browser.ts'
+import { keyPages, listBuiltPages } from './helpers/site.ts'
+
+describe('axe finds no serious or critical accessibility problems', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(() => browser?.close())
+
+  for (const keyPage of keyPages) {
+    for (const theme of themes) {
+      // Pending pages are listed in helpers/site.ts with a TODO saying what they wait for.
+      const run = keyPage.pending ? test.skip : test
+      run(`${keyPage.name} in the ${theme} theme`, async () => {
+        const path = keyPage.path ?? (await findStartPath(browser, listBuiltPages()))
+        const { page } = await openPage(browser, path, { theme })
+        expect(await page.locator('html').getAttribute('data-theme')).toBe(theme)
+        const violations = describeBlockingViolations(await runAxe(page))
+        expect(violations, `axe on /${path} (${theme})`).toEqual([])
+      })
+    }
+  }
+})

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+// The browser tests, run by `npm run test:e2e` (scripts/e2e.ts) against a served build.
+// Kept apart from vitest.config.ts so that `npm test` never needs Chromium.
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    include: ['test/e2e/**/*.test.ts'],
+    // One Chromium at a time: the machines have two cores, and parallel browsers make
+    // timing-sensitive checks (scrolling, search results) flaky rather than faster.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
