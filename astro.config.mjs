@@ -33,6 +33,9 @@ export default defineConfig({
       sidebar: handbook.sidebar,
       markdown: { processedDirs: [handbook.contentRoot] },
       customCss: ['./src/styles/handbook.css', './src/styles/code-samples.css'],
+      components: {
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
     }),
     handbook.integration,
   ],

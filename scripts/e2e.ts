@@ -50,7 +50,10 @@ async function main(): Promise<number> {
   }
 
   if (process.env.HANDBOOK_E2E_SKIP_BUILD !== '1') {
-    const code = await run('npm', ['run', 'build'], { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' })
+    const code = await run('npm', ['run', 'build'], {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    })
     if (code !== 0) {
       console.error(`The build failed (exit code ${code}); no browser tests were run.`)
       return code
@@ -66,7 +69,10 @@ async function main(): Promise<number> {
   console.log(`Serving ${dist} at ${server.url}`)
   try {
     // The same Node that runs this script (Node 24 under npm), not whatever `vitest` finds on PATH.
-    const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs')
+    const vitest = join(
+      dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
+      'vitest.mjs',
+    )
     const args = ['run', '--config', 'test/e2e/vitest.config.ts', ...process.argv.slice(2)]
     return await run(process.execPath, [vitest, ...args], {
       ...process.env,

@@ -133,9 +133,7 @@ function handleRequest(
 }
 
 type Target =
-  | { kind: 'file'; file: string }
-  | { kind: 'redirect'; location: string }
-  | { kind: 'missing' }
+  { kind: 'file'; file: string } | { kind: 'redirect'; location: string } | { kind: 'missing' }
 
 /** Maps a URL path to a file under `root`, refusing anything outside it. */
 function resolveTarget(root: string, base: string, pathname: string): Target {

@@ -1,4 +1,5 @@
-import type { ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
+import type { Properties } from 'hast'
+import type { ListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
 import type { HandbookIndex } from '../integration/index-store.ts'
 import { joinBase } from '../remark-document-page/rewrite-link.ts'
 import { findRequirementDefinitions } from './definitions.ts'
@@ -35,14 +36,24 @@ export function markDefinitions(
       },
     }
     const backlinks = buildBacklinks(requirement.id, built, base)
-    if (node.type === 'listItem') (node as ListItem).children.push(backlinks as never)
-    else if (node.type === 'tableRow') appendToLastCell(node as TableRow, backlinks)
-    else insertAfter(tree, node, backlinks)
+    const block: Paragraph = {
+      type: 'paragraph',
+      children: backlinks,
+      data: { hName: 'div', hProperties: backlinkProperties(requirement.id) },
+    }
+    if (node.type === 'listItem') (node as ListItem).children.push(block)
+    else if (node.type === 'tableRow') appendToLastCell(node as TableRow, requirement.id, backlinks)
+    else insertAfter(tree, node, block)
   }
 }
 
-/** `Cited in: Engineer §2 (2), Design: CLD-REQ-020 Node Registry` as an element. */
-function buildBacklinks(id: string, built: HandbookIndex, base: string): RootContent {
+/** Marks the backlinks of one requirement; search skips them. */
+function backlinkProperties(id: string): Properties {
+  return { className: ['hb-backlinks'], dataBacklinksFor: id, dataPagefindIgnore: '' }
+}
+
+/** `Cited in: Engineer §2 (2×) · Implemented by: Node Registry`, as phrasing content. */
+function buildBacklinks(id: string, built: HandbookIndex, base: string): PhrasingContent[] {
   const { citedBy, implementedBy } = summarizeCitations(id, built)
   const children: PhrasingContent[] = []
   const addList = (label: string, items: { text: string; url: string }[]) => {
@@ -68,29 +79,16 @@ function buildBacklinks(id: string, built: HandbookIndex, base: string): RootCon
       url: joinBase(base, document.route),
     })),
   )
-  return {
-    type: 'paragraph',
-    children,
-    data: {
-      hName: 'div',
-      hProperties: { className: ['hb-backlinks'], dataBacklinksFor: id, dataPagefindIgnore: '' },
-    },
-  }
+  return children
 }
 
-function appendToLastCell(row: TableRow, content: RootContent) {
+function appendToLastCell(row: TableRow, id: string, children: PhrasingContent[]) {
   const cell = row.children[row.children.length - 1]
-  if (!cell || content.type !== 'paragraph') return
-  const properties = (content.data as { hProperties?: Record<string, unknown> } | undefined)
-    ?.hProperties
+  if (!cell) return
   // A cell holds phrasing only: the same links in a span.
   cell.children.push(
     { type: 'break' },
-    {
-      type: 'emphasis',
-      children: content.children,
-      data: { hName: 'span', hProperties: { ...properties } },
-    },
+    { type: 'emphasis', children, data: { hName: 'span', hProperties: backlinkProperties(id) } },
   )
 }
 

@@ -97,7 +97,16 @@ export function resolveSectionRef(
   const written = findWrittenName(ref, context)
   if (written !== undefined) {
     const found = lookUpDocument(index, written, ref)
-    return 'status' in found ? found : resolveInDocument(ref, found, 'written-document', index)
+    if ('status' in found) return found
+    const resolution = resolveInDocument(ref, found, 'written-document', index)
+    // A name carried over from earlier in the sentence may not be the one the
+    // author meant (`` `CLD-REQ-041-x.md`, and follows the §16.2 template ``):
+    // when that document lacks the section, words that name exactly one
+    // other document's section still settle it (rule 3).
+    if (resolution.status === 'unresolved' && ref.document?.explicit !== true) {
+      return resolveByTitleHint(ref, index) ?? resolution
+    }
+    return resolution
   }
   if (context.listDocument !== undefined) {
     const found = lookUpDocument(index, context.listDocument, ref)
@@ -156,12 +165,31 @@ function resolveInDocument(
   return unknownSection(ref, document, index)
 }
 
-/** A bare `§N` with no document named: title hints (rule 3), then the default (rule 4). */
-function resolveBareNumber(ref: SectionRefMatch, index: DocIndex): SectionResolution {
-  const candidates = index.documents.flatMap((document) => {
+/** Rule 3 alone: the one document whose section with this number shares the most words with the hint. */
+function resolveByTitleHint(ref: SectionRefMatch, index: DocIndex): SectionResolution | undefined {
+  if (ref.kind !== 'number' || !ref.hint) return undefined
+  const hintWords = findSignificantWords(ref.hint.text)
+  const scored = findNumberCandidates(ref, index).map((candidate) => ({
+    ...candidate,
+    score: countShared(hintWords, findSignificantWords(candidate.heading.title)),
+  }))
+  const best = Math.max(0, ...scored.map((candidate) => candidate.score))
+  const top = scored.filter((candidate) => candidate.score === best)
+  if (best === 0 || top.length !== 1) return undefined
+  const { document, heading } = top[0]!
+  return withStaleCheck({ status: 'resolved', document, heading, resolvedBy: 'title-hint' }, ref)
+}
+
+function findNumberCandidates(ref: SectionRefMatch, index: DocIndex) {
+  return index.documents.flatMap((document) => {
     const heading = findHeadingsByNumber(document, ref.section)[0]
     return heading ? [{ document, heading }] : []
   })
+}
+
+/** A bare `§N` with no document named: title hints (rule 3), then the default (rule 4). */
+function resolveBareNumber(ref: SectionRefMatch, index: DocIndex): SectionResolution {
+  const candidates = findNumberCandidates(ref, index)
   // Rule 3. It also settles a number only one non-default document has, as
   // long as the words beside it name that section (`MVP scope (§17)`).
   if (ref.hint && candidates.length > 0) {
@@ -279,6 +307,14 @@ function withStaleCheck(resolution: Resolved, ref: SectionRefMatch): Resolved {
   const other = findBestTitleMatch(resolution.document, hintWords, resolution.heading)
   const namesOther = other !== undefined && other.score > shared && other.score === hintWords.length
   if (shared > 0 && !namesOther) return resolution
+  // Words beside a reference in prose or a table cell are often not a title
+  // at all (`p99 < 100 ms`, `stays clean (§12.5)`): only call those stale
+  // when they name another heading of the document outright, or when a cell
+  // reads like a title (capitalised words only: `Tenets`).
+  const cellLooksLikeTitle =
+    hint.source === 'cell' && /^\p{Lu}[\p{L}\s'’-]*$/u.test(hint.text.trim())
+  const weakHint = hint.source === 'cell' || hint.source === 'before' || hint.source === 'after'
+  if (!namesOther && weakHint && !cellLooksLikeTitle) return resolution
   const suggestion = other && other.score > shared ? formatHeadingRef(other.heading) : undefined
   const message = `Unexpected title \`${hint.text}\` beside \`${describeRef(ref)}\`, expected \`${resolution.heading.title}\` (\`${resolution.document.path}\`)${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`
   return {

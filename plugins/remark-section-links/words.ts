@@ -103,9 +103,3 @@ export function findSignificantWords(text: string): string[] {
   }
   return [...words]
 }
-
-/** How many significant words two texts share. */
-export function countSharedWords(a: string, b: string): number {
-  const other = new Set(findSignificantWords(b))
-  return findSignificantWords(a).filter((word) => other.has(word)).length
-}

@@ -42,11 +42,11 @@ export interface TextRun {
  * find-and-replace works one text node at a time, which cannot see
  * `**Requirements.MD** §1` as one run; hence this.
  */
-export function collectTextRuns(tree: Root): TextRun[] {
+export function collectTextRuns(tree: Root, options: RunOptions = {}): TextRun[] {
   const runs: TextRun[] = []
   visitParents(tree, (node, ancestors) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      runs.push(flattenRun(node, ancestors as Parent[]))
+      runs.push(flattenRun(node, ancestors as Parent[], options))
       return 'skip'
     }
     if (node.type === 'code' || node.type === 'html') return 'skip'
@@ -55,7 +55,22 @@ export function collectTextRuns(tree: Root): TextRun[] {
   return runs
 }
 
-function flattenRun(container: RunContainer, ancestors: Parent[]): TextRun {
+/** Options of `collectTextRuns`. */
+export interface RunOptions {
+  /**
+   * Inline code to keep as context (never as a match), e.g. a document name
+   * written as code: `` `ENGINEERING_SOP.md` §3 ``. Its backticks become spaces.
+   * @default () => false
+   */
+  keepInlineCode?: (value: string) => boolean
+}
+
+/** The plain text of a paragraph or cell, as a run would read it (for context, not for matching). */
+export function flattenInline(container: RunContainer): string {
+  return flattenRun(container, [], {}).text
+}
+
+function flattenRun(container: RunContainer, ancestors: Parent[], options: RunOptions): TextRun {
   let text = ''
   const pieces: TextPiece[] = []
   const walk = (parent: Parent, linkable: boolean) => {
@@ -70,7 +85,9 @@ function flattenRun(container: RunContainer, ancestors: Parent[]): TextRun {
         })
         text += child.value
       } else if (child.type === 'inlineCode') {
-        text += ' '.repeat(child.value.length + 2)
+        text += options.keepInlineCode?.(child.value)
+          ? ` ${child.value} `
+          : ' '.repeat(child.value.length + 2)
       } else if (child.type === 'break') {
         text += '\n'
       } else if (child.type === 'link' || child.type === 'linkReference') {

@@ -123,7 +123,10 @@ export function planCorpus(pages: number, seed: number): CorpusPlan {
   const random = createRandom(deriveSeed(seed, 'plan'))
   const { requirements, unknownIds } = planRequirements(random, shape.requirements)
   const nfrIds = nfrCategories.flatMap(([letter]) =>
-    Array.from({ length: 3 + Math.floor(shape.requirements / 150) }, (_, i) => `NFR-${letter}${i + 1}`),
+    Array.from(
+      { length: 3 + Math.floor(shape.requirements / 150) },
+      (_, i) => `NFR-${letter}${i + 1}`,
+    ),
   )
   const sop = planSop(random)
   const requirementsDocument = planRequirementsDocument(requirements.length, nfrIds)
@@ -133,9 +136,14 @@ export function planCorpus(pages: number, seed: number): CorpusPlan {
     kind: 'guide',
     shape: 'context',
     title: 'Control Plane Context',
-    sections: ['What This Repository Is', 'Repository Layout', 'Build and Test Commands', 'Key Documents', 'Conventions That Trip People Up', 'Where to Ask'].map(
-      (title) => ({ title, depth: 2 }),
-    ),
+    sections: [
+      'What This Repository Is',
+      'Repository Layout',
+      'Build and Test Commands',
+      'Key Documents',
+      'Conventions That Trip People Up',
+      'Where to Ask',
+    ].map((title) => ({ title, depth: 2 })),
   }
   const standards = Array.from({ length: shape.standards }, (_, i) => planStandard(random, i))
   const documents: PlannedDocument[] = [
@@ -152,7 +160,17 @@ export function planCorpus(pages: number, seed: number): CorpusPlan {
     ...Array.from({ length: shape.reports }, (_, i) => planReport(random, i)),
     ...Array.from({ length: shape.guides }, (_, i) => planGuide(random, i)),
   ]
-  return { seed, documents, sop, requirementsDocument, context, standards, requirements, nfrIds, unknownIds }
+  return {
+    seed,
+    documents,
+    sop,
+    requirementsDocument,
+    context,
+    standards,
+    requirements,
+    nfrIds,
+    unknownIds,
+  }
 }
 
 /**
@@ -255,7 +273,9 @@ export const requirementsPerArea = 20
 function areaTitle(index: number): string {
   const base = requirementAreas[index % requirementAreas.length]!
   const round = Math.floor(index / requirementAreas.length)
-  return round === 0 ? base : `${base} ${['Extensions', 'Operations', 'Limits', 'Migration'][(round - 1) % 4]}${round > 4 ? ` ${round}` : ''}`
+  return round === 0
+    ? base
+    : `${base} ${['Extensions', 'Operations', 'Limits', 'Migration'][(round - 1) % 4]}${round > 4 ? ` ${round}` : ''}`
 }
 
 function planReadme(): PlannedDocument {
@@ -265,7 +285,10 @@ function planReadme(): PlannedDocument {
     kind: 'guide',
     shape: 'readme',
     title: 'Cloudless Control Plane',
-    sections: ['Getting Started', 'Documents', 'Contributing'].map((title) => ({ title, depth: 2 })),
+    sections: ['Getting Started', 'Documents', 'Contributing'].map((title) => ({
+      title,
+      depth: 2,
+    })),
   }
 }
 

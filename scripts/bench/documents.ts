@@ -109,8 +109,17 @@ export function writeRequirements(context: WriteContext): string {
     const parentTitle = document.sections.find((s) => s.number === parent)?.title
     if (section.depth === 3 && parentTitle === 'Functional Requirements') {
       const area = Number(section.number!.split('.')[1]) - 1
-      const slice = plan.requirements.slice(area * requirementsPerArea, (area + 1) * requirementsPerArea)
-      blocks.push(paragraph(context, 0.5), ...defineRequirements(context, slice.map((r) => r.id)))
+      const slice = plan.requirements.slice(
+        area * requirementsPerArea,
+        (area + 1) * requirementsPerArea,
+      )
+      blocks.push(
+        paragraph(context, 0.5),
+        ...defineRequirements(
+          context,
+          slice.map((r) => r.id),
+        ),
+      )
     } else if (section.depth === 3 && parentTitle === 'Non-Functional Requirements') {
       const letter = section.title[0]
       const ids = plan.nfrIds.filter((id) => id.startsWith(`NFR-${letter}`))
@@ -160,7 +169,10 @@ function defineRequirements(context: WriteContext, ids: string[]): string[] {
         ].join('\n'),
       )
     } else {
-      blocks.push(`### ${run[0]}: ${random.pick(['Zone-spread placement', 'Atomic quota', 'Audit export', 'Drain timeout'])}`, text())
+      blocks.push(
+        `### ${run[0]}: ${random.pick(['Zone-spread placement', 'Atomic quota', 'Audit export', 'Drain timeout'])}`,
+        text(),
+      )
     }
   }
   return blocks
@@ -183,18 +195,26 @@ export function writeRole(context: WriteContext): string {
     : `Works on the control plane as the ${name}. Use after a design is approved.`
   const sop = plan.sop
   const sopItems = random
-    .sample(sop.sections.filter((s) => s.depth === 2 && /^\d/.test(s.number ?? '')), random.int(4, 7))
+    .sample(
+      sop.sections.filter((s) => s.depth === 2 && /^\d/.test(s.number ?? '')),
+      random.int(4, 7),
+    )
     .sort((a, b) => Number(a.number) - Number(b.number))
     .map((s) => `   - **§${s.number}**: ${s.title} - ${random.pick(predicates)}`)
   const reqSections = plan.requirementsDocument.sections.filter((s) =>
-    ['Functional Requirements', 'Non-Functional Requirements', 'Goals', 'MVP Scope'].includes(s.title),
+    ['Functional Requirements', 'Non-Functional Requirements', 'Goals', 'MVP Scope'].includes(
+      s.title,
+    ),
   )
-  const standard = plan.standards.length && random.chance(0.6) ? random.pick(plan.standards) : undefined
+  const standard =
+    plan.standards.length && random.chance(0.6) ? random.pick(plan.standards) : undefined
   const reading = [
     `1. **ENGINEERING_SOP.md** - the standards you follow:`,
     ...sopItems,
     `2. **Requirements.MD** (Requirements):`,
-    ...random.sample(reqSections, 2).map((s) => `   - **§${s.number}**: ${s.title} - what you build`),
+    ...random
+      .sample(reqSections, 2)
+      .map((s) => `   - **§${s.number}**: ${s.title} - what you build`),
     `3. **CONTEXT.md** - the repository you work in:`,
     `   - **§Build and Test Commands** - the only supported way to build and test`,
     `   - **§Repository Layout** - where new code goes`,
@@ -202,7 +222,10 @@ export function writeRole(context: WriteContext): string {
       ? [
           `4. **${standard.name}** - the area standard:`,
           ...random
-            .sample(standard.sections.filter((s) => s.depth === 2), 2)
+            .sample(
+              standard.sections.filter((s) => s.depth === 2),
+              2,
+            )
             .map((s) => `   - **§${s.number}**: ${s.title}`),
         ]
       : []),
@@ -241,7 +264,8 @@ export function writeDesign(context: WriteContext): string {
   ]
   for (const section of document.sections) {
     blocks.push(formatHeading(section), paragraph(context))
-    if (section.title === 'Proposed Design') blocks.push(codeSample(context), paragraph(context), codeSample(context))
+    if (section.title === 'Proposed Design')
+      blocks.push(codeSample(context), paragraph(context), codeSample(context))
     else if (random.chance(0.3)) blocks.push(ruleList(context))
   }
   return join(blocks)
@@ -254,7 +278,9 @@ export function writeContext(context: WriteContext): string {
   for (const section of document.sections) {
     blocks.push(formatHeading(section), paragraph(context))
     if (section.title === 'Build and Test Commands') {
-      blocks.push('```bash\n# Build everything\nmake build\n\n# Unit tests with the race detector\nmake test RACE=1\n```')
+      blocks.push(
+        '```bash\n# Build everything\nmake build\n\n# Unit tests with the race detector\nmake test RACE=1\n```',
+      )
     }
     if (section.title === 'Key Documents') {
       blocks.push(
@@ -297,7 +323,8 @@ export function writeReport(context: WriteContext): string {
           '| --- | --- | --- |',
           ...Array.from(
             { length: random.int(2, 5) },
-            (_, i) => `| INC-${random.int(100, 999)}-${i} | ${requirementRef(context)} | ${sectionRef(context)} |`,
+            (_, i) =>
+              `| INC-${random.int(100, 999)}-${i} | ${requirementRef(context)} | ${sectionRef(context)} |`,
           ),
         ].join('\n'),
       )
@@ -315,7 +342,9 @@ export function writeGuide(context: WriteContext): string {
     if (random.chance(0.4)) blocks.push(codeSample(context))
     if (random.chance(0.3)) blocks.push(ruleList(context))
     if (random.chance(0.2)) {
-      blocks.push(`See ${linkTo(document, plan.sop, pickSection(random, plan.sop))} and ${linkTo(document, plan.context)}.`)
+      blocks.push(
+        `See ${linkTo(document, plan.sop, pickSection(random, plan.sop))} and ${linkTo(document, plan.context)}.`,
+      )
     }
   }
   return join(blocks)

@@ -77,10 +77,14 @@ export function generateCorpus(options: CorpusOptions): Corpus {
 
 /** The `handbook.config.json` of a planned corpus: one include group per kind that has documents. */
 export function buildCorpusConfig(plan: CorpusPlan): Record<string, unknown> {
-  const has = (prefix: string) => plan.documents.some((document) => document.path.startsWith(prefix))
+  const has = (prefix: string) =>
+    plan.documents.some((document) => document.path.startsWith(prefix))
   const when = (condition: boolean, pattern: string) => (condition ? [pattern] : [])
   const groups = [
-    { kind: 'sop', include: ['ENGINEERING_SOP.md', ...when(has('docs/standards/'), 'docs/standards/*.md')] },
+    {
+      kind: 'sop',
+      include: ['ENGINEERING_SOP.md', ...when(has('docs/standards/'), 'docs/standards/*.md')],
+    },
     { kind: 'requirements', include: ['Requirements.MD'] },
     { kind: 'role', include: when(has('.agents/'), '.agents/*.md') },
     { kind: 'design', include: when(has('docs/design/'), 'docs/design/*.md') },
@@ -100,6 +104,37 @@ export function buildCorpusConfig(plan: CorpusPlan): Record<string, unknown> {
     aliases: { SOP: 'ENGINEERING_SOP.md', Requirements: 'Requirements.MD' },
     defaultSectionTarget: 'ENGINEERING_SOP.md',
     requirementPatterns: ['CLD-REQ-\\d{3}', 'NFR-[A-Z]\\d+'],
+  }
+}
+
+/** Counts that show a corpus is as dense as a real handbook. */
+export interface CorpusSummary {
+  documents: number
+  bytes: number
+  /** Section signs (`§`), a rough count of section references. */
+  sectionSigns: number
+  /** Requirement-ID-shaped strings, defined or cited. */
+  requirementIds: number
+  codeBlocks: number
+  /** Documents per kind. */
+  byKind: Record<string, number>
+}
+
+/** Summarises a generated corpus for the benchmark report. */
+export function summarizeCorpus(corpus: Corpus): CorpusSummary {
+  const text = corpus.files.map((file) => file.text).join('\n')
+  const byKind: Record<string, number> = {}
+  for (const document of corpus.plan.documents)
+    byKind[document.kind] = (byKind[document.kind] ?? 0) + 1
+  return {
+    documents: corpus.files.length,
+    bytes: Buffer.byteLength(text),
+    sectionSigns: text.match(/§/g)?.length ?? 0,
+    requirementIds:
+      text.match(/(?:CLD[-\u2010-\u2013]REQ[-\u2010-\u2013](?:\d{3}|\*))|NFR-[A-Z]\d+/g)?.length ??
+      0,
+    codeBlocks: Math.floor((text.match(/^```/gm)?.length ?? 0) / 2),
+    byKind,
   }
 }
 

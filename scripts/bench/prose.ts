@@ -30,8 +30,14 @@ function numbered(document: PlannedDocument, depth?: 2 | 3): PlannedSection[] {
 }
 
 /** A numbered section of `document` (top-level or subsection). */
-export function pickSection(random: Random, document: PlannedDocument, depth?: 2 | 3): PlannedSection {
-  return random.pick(numbered(document, depth).length ? numbered(document, depth) : numbered(document))
+export function pickSection(
+  random: Random,
+  document: PlannedDocument,
+  depth?: 2 | 3,
+): PlannedSection {
+  return random.pick(
+    numbered(document, depth).length ? numbered(document, depth) : numbered(document),
+  )
 }
 
 /**
@@ -112,9 +118,7 @@ export function sectionRef(context: WriteContext): string {
     }
     case 'named': {
       const section = random.pick(plan.context.sections)
-      return random.chance(0.5)
-        ? `CONTEXT.md §${section.title}`
-        : `CONTEXT.md § ${section.title}`
+      return random.chance(0.5) ? `CONTEXT.md §${section.title}` : `CONTEXT.md § ${section.title}`
     }
     case 'appendix':
       return random.pick(['§A', 'Appendix §B', '§B.2', 'the release checklist in §B.2'])
@@ -221,7 +225,10 @@ export function ruleList(context: WriteContext): string {
  */
 export function sectionTable(context: WriteContext): string {
   const { random, plan } = context
-  const rows = random.sample(plan.sop.sections.filter((s) => s.number && /^\d/.test(s.number)), random.int(3, 7))
+  const rows = random.sample(
+    plan.sop.sections.filter((s) => s.number && /^\d/.test(s.number)),
+    random.int(3, 7),
+  )
   const lines = rows.map((section) => {
     const title = random.chance(0.1) ? random.pick(plan.sop.sections).title : section.title
     return `| §${section.number} | ${title} | ${random.chance(0.3) ? requirementRef(context) : random.pick(['must', 'should', 'may'])} |`
@@ -285,7 +292,12 @@ export function codeSample(context: WriteContext): string {
     case 'mixed-go':
       return fence('go', [`// Bad - ${reason}`, ...badGo, '', `// Good - ${reason}`, ...goodGo])
     case 'emoji-go':
-      return fence('go', random.chance(0.5) ? [`// ✅ Good - ${reason}`, ...goodGo] : [`// ❌ Bad - ${reason}`, ...badGo])
+      return fence(
+        'go',
+        random.chance(0.5)
+          ? [`// ✅ Good - ${reason}`, ...goodGo]
+          : [`// ❌ Bad - ${reason}`, ...badGo],
+      )
     case 'shell':
       return fence('bash', [
         '# ✅ Good - run the pinned tools through the Makefile',
@@ -302,11 +314,21 @@ export function codeSample(context: WriteContext): string {
         `SELECT id, tenant FROM ${name}s WHERE id = $1;`,
       ])
     case 'yaml':
-      return fence('yaml', ['# ✅ Good', `${name}:`, '  token_ref: vault://cp/token', '# ❌ Bad', `${name}:`, '  token: s3cr3t'])
+      return fence('yaml', [
+        '# ✅ Good',
+        `${name}:`,
+        '  token_ref: vault://cp/token',
+        '# ❌ Bad',
+        `${name}:`,
+        '  token: s3cr3t',
+      ])
     case 'label':
       return `${random.pick(['**Bad:**', "❌ Don't", 'Incorrect example:', '**Good:**'])}\n\n${fence('go', random.chance(0.5) ? badGo : goodGo)}`
     case 'plain-text':
-      return fence('text', [`✅ PARALLEL: load ${name}s with a bounded pool`, `❌ SEQUENTIAL: load ${name}s one at a time`])
+      return fence('text', [
+        `✅ PARALLEL: load ${name}s with a bounded pool`,
+        `❌ SEQUENTIAL: load ${name}s one at a time`,
+      ])
     case 'info-string':
       return fence('go', badGo, 'verdict=bad')
     case 'not-markers':

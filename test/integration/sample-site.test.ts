@@ -92,14 +92,16 @@ describe('requirement IDs', () => {
   })
 
   test('every definition shows where it is cited and what implements it', () => {
-    const definitions = selectAll('.hb-requirement', pages.get('requirements')!)
+    const page = pages.get('requirements')!
+    const definitions = selectAll('.hb-requirement', page)
     expect(definitions.length).toBeGreaterThanOrEqual(45)
     for (const definition of definitions) {
-      expect(toString(definition), attribute(definition, 'id')).toMatch(
-        /Cited in: .*Implemented by: /s,
-      )
+      const id = attribute(definition, 'dataRequirement')
+      const backlinks = selectAll(`[data-backlinks-for="${id}"]`, page)
+      expect(backlinks, id).toHaveLength(1)
+      expect(toString(backlinks[0]!)).toMatch(/Cited in: .*Implemented by: /s)
     }
-    const nodeRegistry = selectAll('#cld-req-020 .hb-backlinks a', pages.get('requirements')!)
+    const nodeRegistry = selectAll('[data-backlinks-for="CLD-REQ-020"] a', page)
     expect(nodeRegistry.map((link) => attribute(link, 'href'))).toContain(
       '/docs/design/cld-req-020-node-registry/',
     )
@@ -123,5 +125,140 @@ describe('requirement IDs', () => {
     for (const tree of pages.values()) {
       expect(selectAll('a[data-requirement="CLD-REQ-099"]', tree)).toEqual([])
     }
+  })
+})
+
+describe('section references', () => {
+  /** Text of the page body outside code, and outside the links given by `skip`. */
+  function proseSigns(tree: Root, skip: string): number {
+    const main = selectAll('.sl-markdown-content', tree)[0]
+    if (!main) return 0
+    let count = 0
+    const walk = (node: Root['children'][number] | Root) => {
+      if (node.type === 'text') count += (node.value.match(/§/g) ?? []).length
+      if (node.type !== 'element' && node.type !== 'root') return
+      if (node.type === 'element') {
+        if (['code', 'pre', 'script', 'style'].includes(node.tagName)) return
+        if (node.tagName === 'a' && selectAll(skip, { type: 'root', children: [node] }).length > 0)
+          return
+        // A heading's own number (`## §7 Functional Requirements`) is not a reference.
+        if (/^h[1-6]$/.test(node.tagName) && toString(node).trim().startsWith('§')) return
+      }
+      for (const child of node.children) walk(child)
+    }
+    walk(main)
+    return count
+  }
+
+  test('found = linked + reported: every § in prose is a link or a diagnostic', async () => {
+    const { runCheck } = await import('../../plugins/check/index.ts')
+    const { diagnostics } = await runCheck({ contentRoot })
+    const sectionRules = new Set([
+      'ignored-section',
+      'unknown-document',
+      'unknown-section',
+      'unknown-section-name',
+      'reversed-range',
+      'ambiguous-section',
+      'ambiguous-document',
+      'no-default-document',
+      'unlinkable-section',
+    ])
+    const { files } = findSourceFiles(contentRoot, loadHandbookConfig(contentRoot))
+    for (const file of files) {
+      const page = [...pages.values()].find(
+        (tree) =>
+          attribute(selectAll('meta[name="handbook:source"]', tree)[0]!, 'content') === file.path,
+      )!
+      const unlinked = proseSigns(page, 'a')
+      const reported = diagnostics
+        .filter((d) => d.file === file.path && sectionRules.has(d.ruleId))
+        .reduce((sum, d) => sum + (/`([^`]*)`/.exec(d.message)?.[1]?.match(/§/g) ?? []).length, 0)
+      expect(reported, file.path).toBe(unlinked)
+    }
+  })
+
+  test('every section link lands on a heading with that number or name', () => {
+    const wrong: string[] = []
+    let count = 0
+    for (const [route, tree] of pages) {
+      for (const link of selectAll('a.hb-ref--section', tree)) {
+        count++
+        const target = resolveUrl(attribute(link, 'href') ?? '')
+        const heading = selectAll(`[id="${target.id}"]`, pages.get(target.route)!)[0]
+        const section = attribute(link, 'dataSection')!
+        const text = heading ? toString(heading) : ''
+        const ok =
+          heading &&
+          /^h[2-6]$/.test(heading.tagName) &&
+          text.replace(/^(Appendix |§)/, '').startsWith(section.replace(/^§/, ''))
+        if (!ok) wrong.push(`${route}: ${toString(link)} → ${target.route}#${target.id} (${text})`)
+      }
+    }
+    expect(count).toBeGreaterThan(150)
+    expect(wrong).toEqual([])
+  })
+
+  test.each([
+    // [page, link text, target document, section] — the awkward forms of the field guide.
+    ['agents/architect', '§4', 'Requirements.MD', '4'], // product tenets (§4): title hint
+    ['agents/architect', '§3.1', 'Requirements.MD', '3.1'], // product goals (§3.1)
+    ['agents/product-owner', '§17', 'Requirements.MD', '17'], // carried-over document name
+    ['agents/engineer', '§Build and Test Commands', 'CONTEXT.md', 'Build and Test Commands'],
+    ['agents/engineer', '§7', 'Requirements.MD', '7'], // enclosing reading list names the document
+    ['engineering-sop', '22.2', 'ENGINEERING_SOP.md', '22.2'], // §22.1-22.2
+    ['engineering-sop', '§§3', 'ENGINEERING_SOP.md', '3'], // §§3-12
+    ['engineering-sop', '§A', 'ENGINEERING_SOP.md', 'A'],
+    ['engineering-sop', '§B.2', 'ENGINEERING_SOP.md', 'B.2'],
+    ['docs/reports/2026-q3-reliability-review', '§7.6', 'Requirements.MD', '7.6'],
+    [
+      'docs/reports/2026-q3-reliability-review',
+      '§Revision History',
+      'ENGINEERING_SOP.md',
+      'Revision History',
+    ],
+    ['docs/design/cld-req-041-quota-enforcement', '§4', 'Requirements.MD', '4'],
+  ])('%s: %s → %s §%s', (route, text, document, section) => {
+    const links = selectAll('a.hb-ref--section', pages.get(route)!).filter(
+      (link) => toString(link) === text,
+    )
+    expect(
+      links.map((link) => [attribute(link, 'dataDoc'), attribute(link, 'dataSection')]),
+    ).toContainEqual([document, section])
+  })
+
+  test.each([
+    ['engineering-sop', '§XX'],
+    ['engineering-sop', '§N'],
+    ['engineering-sop', 'design doc §8'],
+    ['engineering-sop', 'RFC’s §4'],
+    ['engineering-sop', '§三'],
+    ['docs/design/cld-req-041-quota-enforcement', 'paper §2.4'],
+  ])('%s: %s stays text', (route, text) => {
+    // The words before the sign and the sign itself sit in one text node, outside any link.
+    const found: boolean[] = []
+    const walk = (node: Root | Root['children'][number], inLink: boolean) => {
+      if (node.type === 'text' && node.value.includes(text)) found.push(inLink)
+      if (node.type === 'element' || node.type === 'root') {
+        const link = node.type === 'element' && node.tagName === 'a'
+        for (const child of node.children) walk(child, inLink || link)
+      }
+    }
+    walk(pages.get(route)!, false)
+    expect(found).toContain(false)
+  })
+
+  test('the stale reference is linked and reported', () => {
+    expect(build.output).toMatch(
+      /ENGINEERING_SOP\.md:49:3 +warning +Unexpected title `Table-driven tests` beside `§12\.4`.*did you mean `§12\.2`\?.*handbook:stale-section-title/,
+    )
+  })
+
+  test('a link names its target in its title, readable without JavaScript', () => {
+    const link = selectAll(
+      'a.hb-ref--section[data-section="5.2"]',
+      pages.get('engineering-sop')!,
+    )[0]!
+    expect(attribute(link, 'title')).toBe('§5.2 Channel Discipline — ENGINEERING_SOP.md')
   })
 })

@@ -1,0 +1,256 @@
+import { spawn } from 'node:child_process'
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+/** The two ways the benchmark builds a corpus. */
+export type Variant = 'handbook' | 'plain'
+
+/** What one `astro build` of a corpus cost. */
+export interface BuildMeasurement {
+  variant: Variant
+  /** Wall time of `npx astro build`, process start to exit. */
+  wallMs: number
+  /** Astro's own "page(s) built in" figure, when it printed one. */
+  astroMs?: number
+  /** Phases read from Astro's log (see `parseBuildPhases`). */
+  phases: BuildPhases
+  /** Peak resident memory of the largest process of the build. */
+  peakRssBytes?: number
+  /** How the peak was measured. */
+  memorySource: 'time -v' | '/proc poll' | 'none'
+  distBytes: number
+  htmlFiles: number
+  htmlBytes: number
+  /** Bytes of Starlight's sidebar `<nav>` in one document page: it is repeated in every page. */
+  sidebarBytesPerPage?: number
+  exitCode: number
+  /**
+   * Every page was written: the build exited 0, or it failed only because the
+   * handbook report (printed after the last page) listed errors.
+   */
+  completed: boolean
+  /** The handbook report's summary line (`0 errors, 30 warnings`), if printed. */
+  reportLine?: string
+  /** The 1-minute load average when the build started: other work on the machine skews timings. */
+  loadAverage: number
+}
+
+/** Options of `measureBuild`. */
+export interface BuildOptions {
+  repoRoot: string
+  contentRoot: string
+  outDir: string
+  variant: Variant
+  /** Where the build's output goes (it is long: the handbook report lists every warning). */
+  logFile: string
+  /** Astro's cache folder for this build, apart from the one other builds use. */
+  cacheDir: string
+}
+
+const gnuTime = '/usr/bin/time'
+
+/** The site's config with a private cache folder (see the file). Relative to the repository root. */
+const benchConfig = 'scripts/bench/astro.config.mjs'
+
+/**
+ * Runs `npx astro build --force --outDir <outDir>` on a corpus, exactly as
+ * `npm run build` does (through scripts/bench/astro.config.mjs, for a private
+ * cache) but with `HANDBOOK_CONTENT` (and `HANDBOOK_PLAIN=1`
+ * for the plain variant), and measures it. Peak memory comes from GNU
+ * `time -v` (the largest process's max RSS) when installed, else from
+ * polling `/proc` for the process tree's total RSS.
+ */
+export async function measureBuild(options: BuildOptions): Promise<BuildMeasurement> {
+  const { repoRoot, contentRoot, outDir, variant, logFile, cacheDir } = options
+  rmSync(outDir, { recursive: true, force: true })
+  const timeFile = `${logFile}.time`
+  rmSync(timeFile, { force: true })
+  const useTime = existsSync(gnuTime)
+  const astroArgs = ['astro', 'build', '--force', '--outDir', outDir, '--config', benchConfig]
+  const [command, args] = useTime
+    ? [gnuTime, ['-v', '-o', timeFile, 'npx', ...astroArgs]]
+    : ['npx', astroArgs]
+  const env = {
+    ...process.env,
+    HANDBOOK_CONTENT: contentRoot,
+    HANDBOOK_BENCH_CACHE_DIR: cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(variant === 'plain' ? { HANDBOOK_PLAIN: '1' } : {}),
+  }
+  if (variant !== 'plain') delete env.HANDBOOK_PLAIN
+  const loadAverage = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
+  const log = createWriteStream(logFile)
+  const started = performance.now()
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout.pipe(log, { end: false })
+  child.stderr.pipe(log, { end: false })
+  const poll = useTime ? undefined : pollTreeRss(child.pid!)
+  const exitCode = await new Promise<number>((resolve) => {
+    child.on('close', (code) => resolve(code ?? 1))
+  })
+  const wallMs = performance.now() - started
+  const polledPeak = poll?.stop()
+  await new Promise<void>((resolve) => log.end(resolve))
+
+  const output = readFileSync(logFile, 'utf8')
+  const timeOutput = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : ''
+  const maxRssKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeOutput)?.[1]
+  const phases = parseBuildPhases(output)
+  const reportLine = /^\d+ errors?, \d+ warnings?.*$/m.exec(output)?.[0]
+  const completed =
+    exitCode === 0 ||
+    (output.includes('Build failed: the handbook report lists errors.') && existsSync(outDir))
+  const files = completed ? measureTree(outDir) : emptyTree
+  return {
+    variant,
+    wallMs,
+    ...(phases.total !== undefined ? { astroMs: phases.total } : {}),
+    phases,
+    ...(maxRssKb ? { peakRssBytes: Number(maxRssKb) * 1024 } : {}),
+    ...(polledPeak ? { peakRssBytes: polledPeak } : {}),
+    memorySource: maxRssKb ? 'time -v' : polledPeak ? '/proc poll' : 'none',
+    distBytes: files.bytes,
+    htmlFiles: files.htmlFiles,
+    htmlBytes: files.htmlBytes,
+    ...(files.sidebarBytes !== undefined ? { sidebarBytesPerPage: files.sidebarBytes } : {}),
+    exitCode,
+    completed,
+    ...(reportLine ? { reportLine } : {}),
+    loadAverage,
+  }
+}
+
+/** Where an Astro build spent its time, in ms, as its log reports it. */
+export interface BuildPhases {
+  /** Config, content sync (our loader renders every document here) and type generation. */
+  syncAndTypes?: number
+  /** Content sync alone, from the log's second-resolution timestamps. */
+  contentSync?: number
+  /** Vite bundling of the server and client entry points. */
+  vite?: number
+  /** Rendering every route to HTML (Starlight's page template, sidebar included). */
+  generate?: number
+  /** Pagefind indexing of the output. */
+  pagefind?: number
+  /** Astro's total ("page(s) built in"); the wall time minus this is start-up (npx, config load). */
+  total?: number
+}
+
+/** Reads the phase timings Astro and Starlight print during `astro build`. */
+export function parseBuildPhases(output: string): BuildPhases {
+  const duration = (match: RegExpExecArray | null) =>
+    match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : undefined
+  const first = (pattern: RegExp) => duration(pattern.exec(output))
+  const vite = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)]
+  const clock = (pattern: RegExp) => {
+    const time = pattern.exec(output)?.[1]?.split(':').map(Number)
+    return time ? (time[0]! * 3600 + time[1]! * 60 + time[2]!) * 1000 : undefined
+  }
+  const syncStart = clock(/^(\d\d:\d\d:\d\d) \[content\] Syncing content/m)
+  const syncEnd = clock(/^(\d\d:\d\d:\d\d) \[content\] Synced content/m)
+  const phases: BuildPhases = {
+    syncAndTypes: first(/\[types\] Generated ([\d.]+)(m?s)/),
+    contentSync: syncStart !== undefined && syncEnd !== undefined ? syncEnd - syncStart : undefined,
+    vite: vite.length ? vite.reduce((sum, match) => sum + duration(match)!, 0) : undefined,
+    // The route generator's line has no [build] tag: `12:00:00 ✓ Completed in 1.57s.`
+    generate: first(/^\d\d:\d\d:\d\d ✓ Completed in ([\d.]+)(m?s)\./m),
+    pagefind: first(/Finished building search index in ([\d.]+)(m?s)/),
+    total: first(/page\(s\) built in ([\d.]+)(m?s)/),
+  }
+  return Object.fromEntries(
+    Object.entries(phases).filter(([, value]) => value !== undefined),
+  ) as BuildPhases
+}
+
+interface TreeSize {
+  bytes: number
+  htmlFiles: number
+  htmlBytes: number
+  sidebarBytes?: number
+}
+
+const emptyTree: TreeSize = { bytes: 0, htmlFiles: 0, htmlBytes: 0 }
+
+/** Apparent size of every file under `dir`, HTML counted apart, and the sidebar size of one page. */
+export function measureTree(dir: string): TreeSize {
+  const size: TreeSize = { bytes: 0, htmlFiles: 0, htmlBytes: 0 }
+  let samplePage: string | undefined
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.isFile()) {
+        const bytes = statSync(path).size
+        size.bytes += bytes
+        if (entry.name.endsWith('.html')) {
+          size.htmlFiles++
+          size.htmlBytes += bytes
+          if (!samplePage && entry.name === 'index.html' && current !== dir) samplePage = path
+        }
+      }
+    }
+  }
+  walk(dir)
+  if (samplePage) {
+    const sidebar = measureSidebar(readFileSync(samplePage, 'utf8'))
+    if (sidebar !== undefined) size.sidebarBytes = sidebar
+  }
+  return size
+}
+
+/** Bytes of Starlight's main sidebar (`<nav class="sidebar …">` to its closing tag) in one page. */
+export function measureSidebar(html: string): number | undefined {
+  const start = html.indexOf('<nav class="sidebar')
+  if (start < 0) return undefined
+  const tag = /<\/?nav\b/g
+  tag.lastIndex = start
+  let depth = 0
+  for (let match = tag.exec(html); match; match = tag.exec(html)) {
+    depth += match[0] === '<nav' ? 1 : -1
+    if (depth === 0) return html.indexOf('>', match.index) + 1 - start
+  }
+  return undefined
+}
+
+/**
+ * Samples the total RSS of a process and its descendants every 200 ms (the
+ * fallback when GNU time is missing; it sums the tree, so it reads a little
+ * higher than time's largest-process figure).
+ */
+function pollTreeRss(rootPid: number): { stop(): number } {
+  let peak = 0
+  const pageSize = 4096
+  const sample = () => {
+    const parents = new Map<number, number>()
+    const rss = new Map<number, number>()
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        parents.set(Number(name), Number(fields[1]))
+        rss.set(Number(name), Number(fields[21]) * pageSize)
+      } catch {
+        // the process exited between listing and reading
+      }
+    }
+    const inTree = (pid: number): boolean => {
+      for (let current = pid, hops = 0; current > 1 && hops < 64; hops++) {
+        if (current === rootPid) return true
+        current = parents.get(current) ?? 0
+      }
+      return false
+    }
+    let total = 0
+    for (const [pid, bytes] of rss) if (inTree(pid)) total += bytes
+    peak = Math.max(peak, total)
+  }
+  const timer = setInterval(sample, 200)
+  return {
+    stop() {
+      clearInterval(timer)
+      return peak
+    },
+  }
+}

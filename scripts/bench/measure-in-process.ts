@@ -1,0 +1,128 @@
+import { pathToFileURL } from 'node:url'
+import { performance } from 'node:perf_hooks'
+import { unified } from '@astrojs/markdown-remark'
+import type { MarkdownRenderer } from '@astrojs/markdown-remark'
+import { createHandbook } from '../../plugins/index.ts'
+import { loadHandbookConfig } from '../../plugins/config/load.ts'
+import { buildCitationIndex } from '../../plugins/doc-index/citations.ts'
+import { loadDocIndex } from '../../plugins/doc-index/index.ts'
+import { toPageData } from '../../plugins/shared/page-data.ts'
+
+/** Timings of the document-index scan, repeated. */
+export interface ScanTiming {
+  /** Median of `samples`. */
+  medianMs: number
+  samples: number[]
+  documents: number
+  headings: number
+  requirements: number
+}
+
+/**
+ * Times what a build does once before any page renders: read the config,
+ * find/read/parse every document (`loadDocIndex`) and collect citations
+ * (`buildCitationIndex`) — the "index scan". Repeated; the median is robust
+ * to the first run's JIT warm-up and to other work on the machine.
+ */
+export function timeIndexScan(contentRoot: string, repetitions: number): ScanTiming {
+  const samples: number[] = []
+  let shape = { documents: 0, headings: 0, requirements: 0 }
+  for (let run = 0; run < repetitions; run++) {
+    const started = performance.now()
+    const config = loadHandbookConfig(contentRoot)
+    const loaded = loadDocIndex(contentRoot, config)
+    buildCitationIndex(loaded.index, loaded.trees)
+    samples.push(performance.now() - started)
+    shape = {
+      documents: loaded.index.documents.length,
+      headings: loaded.index.documents.reduce((sum, d) => sum + d.headings.length, 0),
+      requirements: loaded.index.requirements.size,
+    }
+  }
+  return { medianMs: median(samples), samples, ...shape }
+}
+
+/** Markdown rendering of every corpus document by three pipelines, median of the repetitions. */
+export interface RenderTiming {
+  /** Astro's default engine (what `HANDBOOK_PLAIN=1` uses); undefined if it could not be loaded. */
+  satteriMs?: number
+  /** Astro's unified pipeline with no plugins of ours. */
+  unifiedMs: number
+  /** Astro's unified pipeline with our remark and rehype plugins, as `astro.config.mjs` wires them. */
+  handbookMs: number
+  documents: number
+}
+
+/**
+ * Renders every document of the corpus with Astro's own Markdown renderers,
+ * in this process: Sätteri (plain Starlight), unified without plugins, and
+ * unified with the handbook's plugins (index built beforehand, as in a
+ * build). Syntax highlighting is off in all three: Starlight hands code
+ * blocks to Expressive Code, which runs in both build variants. The
+ * difference unified+ours − unified is our plugins' cost; unified − Sätteri
+ * is the cost of the engine switch the plugins require.
+ */
+export async function timeRendering(
+  contentRoot: string,
+  repetitions: number,
+): Promise<RenderTiming> {
+  const handbook = createHandbook({ contentRoot })
+  const { sources } = handbook.store.get() // the index is built before rendering, as in a build
+  const pages = [...sources.values()].map((source) => ({
+    // Astro strips the frontmatter block the loader adds and leaves one newline.
+    content: `\n${source.body}`,
+    options: {
+      frontmatter: { handbook: toPageData(source) },
+      fileURL: pathToFileURL(`${contentRoot}/${source.path}`),
+    },
+  }))
+  const shared = { syntaxHighlight: false as const }
+  const renderers: Record<'satteri' | 'unified' | 'handbook', MarkdownRenderer | undefined> = {
+    satteri: await createSatteriRenderer(shared),
+    unified: await unified().createRenderer(shared),
+    handbook: await unified({
+      // The plugin tuples are typed loosely in plugins/index.ts, as in astro.config.mjs.
+      remarkPlugins: handbook.remarkPlugins as never,
+      rehypePlugins: handbook.rehypePlugins as never,
+    }).createRenderer(shared),
+  }
+  const samples: Record<string, number[]> = {}
+  for (let run = 0; run < repetitions; run++) {
+    // Interleave the pipelines so drift in machine load affects all three alike.
+    for (const [name, renderer] of Object.entries(renderers)) {
+      if (!renderer) continue
+      const started = performance.now()
+      for (const page of pages) await renderer.render(page.content, page.options)
+      ;(samples[name] ??= []).push(performance.now() - started)
+    }
+  }
+  return {
+    ...(samples.satteri ? { satteriMs: median(samples.satteri) } : {}),
+    unifiedMs: median(samples.unified!),
+    handbookMs: median(samples.handbook!),
+    documents: pages.length,
+  }
+}
+
+/** Sätteri is Astro's own dependency, not ours: load it from Astro's tree and tolerate its absence. */
+async function createSatteriRenderer(shared: {
+  syntaxHighlight: false
+}): Promise<MarkdownRenderer | undefined> {
+  try {
+    const { satteri } = (await import('@astrojs/markdown-satteri')) as {
+      satteri: () => {
+        createRenderer(shared: object): Promise<MarkdownRenderer> | MarkdownRenderer
+      }
+    }
+    return await satteri().createRenderer(shared)
+  } catch {
+    return undefined
+  }
+}
+
+/** The middle value (mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}

@@ -1,0 +1,323 @@
+import type { CorpusSummary } from './generate-corpus.ts'
+import { isSameMachine, type MachineInfo } from './machine.ts'
+import type { BuildMeasurement, Variant } from './measure-build.ts'
+import type { RenderTiming, ScanTiming } from './measure-in-process.ts'
+
+/** Everything measured for one corpus size. */
+export interface SizeResult {
+  pages: number
+  /** ISO date-time of the measurement. */
+  date: string
+  seed: number
+  corpus: CorpusSummary
+  scan: ScanTiming
+  render: RenderTiming
+  /** Every build run per variant; the report uses the fastest (least disturbed) one. */
+  builds: Record<Variant, BuildMeasurement[]>
+}
+
+/** What the report section is rendered from; kept in the file so later runs can merge into it. */
+export interface BenchData {
+  machine: MachineInfo
+  results: SizeResult[]
+}
+
+/** The report lives between these markers; everything outside them is preserved. */
+export const startMarker = '<!-- bench:start -->'
+export const endMarker = '<!-- bench:end -->'
+const dataPrefix = '<!-- bench:data '
+
+/** The targets of issue 8. */
+export const targets = {
+  /** Our build's wall time over plain Starlight's, at `ratioPages`. */
+  maxBuildRatio: 1.1,
+  ratioPages: 1000,
+  /** Index scan as a share of our build's wall time, at every size. */
+  maxScanShare: 0.02,
+  /** Per-page build time at `largePages` over per-page time at `smallPages`. */
+  maxPerPageGrowth: 1.2,
+  smallPages: 200,
+  largePages: 1000,
+} as const
+
+/** The verdict on one target. */
+export interface TargetResult {
+  name: string
+  limit: string
+  measured: string
+  /** `met`, `missed by …`, or `not measured`. */
+  verdict: string
+  met?: boolean
+}
+
+/**
+ * The run of a variant the report uses: the fastest complete one (other work
+ * on the machine only ever slows a build down).
+ */
+export function pickBuild(runs: readonly BuildMeasurement[]): BuildMeasurement | undefined {
+  const ok = runs.filter((run) => run.completed)
+  return ok.reduce<BuildMeasurement | undefined>(
+    (best, run) => (!best || run.wallMs < best.wallMs ? run : best),
+    undefined,
+  )
+}
+
+/** Checks the three targets against the measured sizes. */
+export function evaluateTargets(results: readonly SizeResult[]): TargetResult[] {
+  const bySize = (pages: number) => results.find((result) => result.pages === pages)
+  const ours = (result?: SizeResult) => (result ? pickBuild(result.builds.handbook) : undefined)
+  const plain = (result?: SizeResult) => (result ? pickBuild(result.builds.plain) : undefined)
+  const verdicts: TargetResult[] = []
+
+  const at = bySize(targets.ratioPages)
+  const [o, p] = [ours(at), plain(at)]
+  const ratio = o && p ? o.wallMs / p.wallMs : undefined
+  verdicts.push({
+    name: `Our build vs plain Starlight, ${targets.ratioPages} pages`,
+    limit: `≤ ${targets.maxBuildRatio.toFixed(2)}×`,
+    ...judge(ratio, targets.maxBuildRatio, (value) => `${value.toFixed(2)}×`),
+  })
+
+  const shares = results
+    .map((result) => {
+      const build = ours(result)
+      return build ? { pages: result.pages, share: result.scan.medianMs / build.wallMs } : undefined
+    })
+    .filter((share) => share !== undefined)
+  const worst = shares.reduce<(typeof shares)[number] | undefined>(
+    (max, share) => (!max || share.share > max.share ? share : max),
+    undefined,
+  )
+  verdicts.push({
+    name: 'Index scan as a share of our build time (worst size)',
+    limit: `< ${percent(targets.maxScanShare)}`,
+    ...judge(
+      worst?.share,
+      targets.maxScanShare,
+      (value) => `${percent(value)} at ${worst!.pages} pages`,
+    ),
+  })
+
+  const small = ours(bySize(targets.smallPages))
+  const large = ours(bySize(targets.largePages))
+  const growth =
+    small && large
+      ? large.wallMs / targets.largePages / (small.wallMs / targets.smallPages)
+      : undefined
+  verdicts.push({
+    name: `Per-page build time, ${targets.largePages} vs ${targets.smallPages} pages`,
+    limit: `≤ ${targets.maxPerPageGrowth.toFixed(2)}×`,
+    ...judge(growth, targets.maxPerPageGrowth, (value) => `${value.toFixed(2)}×`),
+  })
+  return verdicts
+}
+
+function judge(
+  value: number | undefined,
+  limit: number,
+  format: (value: number) => string,
+): Pick<TargetResult, 'measured' | 'verdict' | 'met'> {
+  if (value === undefined) return { measured: '—', verdict: 'not measured' }
+  const met = value <= limit
+  const over = value / limit - 1
+  return {
+    measured: format(value),
+    verdict: met
+      ? '✅ met'
+      : `❌ missed by ${percent(over)} (${format(value)} vs ${format(limit).replace(/ at .*/, '')})`,
+    met,
+  }
+}
+
+/**
+ * Merges new results into earlier ones: a size measured again replaces its
+ * old row; rows from another machine or toolchain are dropped, since they
+ * cannot be compared.
+ */
+export function mergeResults(previous: BenchData | undefined, next: BenchData): BenchData {
+  const kept =
+    previous && isSameMachine(previous.machine, next.machine)
+      ? previous.results.filter((old) => !next.results.some((result) => result.pages === old.pages))
+      : []
+  return {
+    machine: next.machine,
+    results: [...kept, ...next.results].sort((a, b) => a.pages - b.pages),
+  }
+}
+
+/** Reads the data block a previous run left in BENCHMARKS.md. */
+export function parseBenchData(file: string): BenchData | undefined {
+  const start = file.indexOf(dataPrefix)
+  if (start < 0) return undefined
+  const end = file.indexOf(' -->', start)
+  try {
+    return JSON.parse(file.slice(start + dataPrefix.length, end)) as BenchData
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Replaces the text between the markers with `section`, keeping the rest of
+ * the file (the hand-written method and the client-JavaScript section);
+ * appends the markers when the file has none.
+ */
+export function spliceBenchSection(file: string, section: string): string {
+  const block = `${startMarker}\n\n${section.trim()}\n\n${endMarker}`
+  const start = file.indexOf(startMarker)
+  const end = file.indexOf(endMarker)
+  if (start < 0 || end < start) return `${file.trimEnd()}\n\n${block}\n`
+  return `${file.slice(0, start)}${block}${file.slice(end + endMarker.length)}`
+}
+
+/** The generated part of BENCHMARKS.md: machine, tables, targets, and the data for the next merge. */
+export function renderBenchSection(data: BenchData): string {
+  const { machine, results } = data
+  const lines: string[] = []
+  const dates = [...new Set(results.map((result) => result.date.slice(0, 10)))].join(', ')
+  lines.push(
+    `_Generated by \`npm run bench\` on ${dates}; do not edit between the bench markers by hand._`,
+    '',
+    '### Machine',
+    '',
+    '| CPU | Cores | Memory | OS | Node | Astro | Starlight |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| ${machine.cpu} | ${machine.cores} | ${formatBytes(machine.memoryBytes, 'GB')} | ${machine.os} | ${machine.node} | ${machine.astro} | ${machine.starlight} |`,
+    '',
+    '### Targets',
+    '',
+    '| Target | Limit | Measured | Result |',
+    '| --- | --- | --- | --- |',
+    ...evaluateTargets(results).map(
+      (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.verdict} |`,
+    ),
+    '',
+    '### Builds',
+    '',
+    'Wall time of `npx astro build --force` from process start to exit (fastest of the runs), peak',
+    'resident memory of the largest process, size of the output folder, and the sidebar’s share of',
+    'one page. "ours" is every handbook plugin; "plain" is `HANDBOOK_PLAIN=1` (same content, loader',
+    'and sidebar; Astro’s default Sätteri renderer and none of our markdown plugins).',
+    '',
+    '| Pages | Build | Wall | Per page | Peak memory | dist/ | HTML per page | Sidebar per page | Runs | Load avg | Handbook report |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  )
+  for (const result of results) {
+    for (const variant of ['handbook', 'plain'] as const) {
+      const build = pickBuild(result.builds[variant])
+      const runs = result.builds[variant]
+      if (!build) {
+        lines.push(
+          `| ${result.pages} | ${label(variant)} | failed (exit ${runs[0]?.exitCode ?? '?'}) | | | | | | ${runs.length} | | |`,
+        )
+        continue
+      }
+      const perPageHtml = build.htmlFiles ? build.htmlBytes / build.htmlFiles : 0
+      lines.push(
+        `| ${result.pages} | ${label(variant)} | ${seconds(build.wallMs)} | ${ms(build.wallMs / result.pages)} | ${build.peakRssBytes ? formatBytes(build.peakRssBytes, 'MB') : '—'} | ${formatBytes(build.distBytes, 'MB')} | ${formatBytes(perPageHtml, 'kB')} | ${build.sidebarBytesPerPage !== undefined ? `${formatBytes(build.sidebarBytesPerPage, 'kB')} (${percent(build.sidebarBytesPerPage / perPageHtml)})` : '—'} | ${runs.map((run) => seconds(run.wallMs)).join(' / ')} | ${build.loadAverage.toFixed(2)} | ${build.reportLine ?? '—'}${build.exitCode === 0 ? '' : ` (exit ${build.exitCode})`} |`,
+      )
+    }
+  }
+  lines.push(
+    '',
+    '### Ours over plain',
+    '',
+    '| Pages | Wall | Per page (ours) | Peak memory | dist/ |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+  )
+  for (const result of results) {
+    const [o, p] = [pickBuild(result.builds.handbook), pickBuild(result.builds.plain)]
+    if (!o || !p) continue
+    lines.push(
+      `| ${result.pages} | ${ratio(o.wallMs, p.wallMs)} (+${seconds(o.wallMs - p.wallMs)}) | ${ms(o.wallMs / result.pages)} vs ${ms(p.wallMs / result.pages)} | ${o.peakRssBytes && p.peakRssBytes ? ratio(o.peakRssBytes, p.peakRssBytes) : '—'} | ${ratio(o.distBytes, p.distBytes)} |`,
+    )
+  }
+  lines.push(
+    '',
+    '### Build phases',
+    '',
+    'From the build logs. Start-up is wall time before Astro’s own clock starts (npx, loading',
+    '`astro.config.mjs`, which builds the index for the sidebar). Content sync is where our loader',
+    'renders every document (log timestamps: ±1 s). "Other" is mostly `astro:build:done` hooks after',
+    'Pagefind (our page check and report).',
+    '',
+    '| Pages | Build | Start-up | Sync + types | (content sync) | Vite | Generate pages | Pagefind | Other |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  )
+  for (const result of results) {
+    for (const variant of ['handbook', 'plain'] as const) {
+      const build = pickBuild(result.builds[variant])
+      if (!build?.phases.total) continue
+      const { phases } = build
+      const known = ['syncAndTypes', 'vite', 'generate', 'pagefind'] as const
+      const other = phases.total! - known.reduce((sum, key) => sum + (phases[key] ?? 0), 0)
+      const cell = (value?: number) => (value === undefined ? '—' : seconds(value))
+      lines.push(
+        `| ${result.pages} | ${label(variant)} | ${seconds(build.wallMs - phases.total!)} | ${cell(phases.syncAndTypes)} | ${cell(phases.contentSync)} | ${cell(phases.vite)} | ${cell(phases.generate)} | ${cell(phases.pagefind)} | ${seconds(other)} |`,
+      )
+    }
+  }
+  lines.push(
+    '',
+    '### Where the time goes',
+    '',
+    'Measured in the bench process (see "Method" above). Render columns are the whole corpus through',
+    'Astro’s own renderers without syntax highlighting; "our plugins" is (unified + ours − unified) /',
+    '(unified + ours).',
+    '',
+    '| Pages | Index scan (median) | Scan / our build | Render: Sätteri | Render: unified | Render: unified + ours | Our plugins’ share of render | Our plugins per page |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  )
+  for (const result of results) {
+    const o = pickBuild(result.builds.handbook)
+    const { scan, render } = result
+    lines.push(
+      `| ${result.pages} | ${ms(scan.medianMs)} (of ${scan.samples.length}) | ${o ? percent(scan.medianMs / o.wallMs) : '—'} | ${render.satteriMs !== undefined ? ms(render.satteriMs) : '—'} | ${ms(render.unifiedMs)} | ${ms(render.handbookMs)} | ${percent((render.handbookMs - render.unifiedMs) / render.handbookMs)} | ${ms((render.handbookMs - render.unifiedMs) / render.documents)} |`,
+    )
+  }
+  lines.push(
+    '',
+    '### Corpus',
+    '',
+    '| Pages | Seed | Markdown | § signs | Requirement IDs | Code blocks | Documents by kind | Headings | Requirements defined |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+  )
+  for (const result of results) {
+    const { corpus, scan } = result
+    const kinds = Object.entries(corpus.byKind)
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(', ')
+    lines.push(
+      `| ${result.pages} | ${result.seed} | ${formatBytes(corpus.bytes, 'MB')} | ${corpus.sectionSigns} | ${corpus.requirementIds} | ${corpus.codeBlocks} | ${kinds} | ${scan.headings} | ${scan.requirements} |`,
+    )
+  }
+  // `-->` inside the JSON would end the comment early.
+  lines.push('', `${dataPrefix}${JSON.stringify(data).replace(/-->/g, '--\\u003e')} -->`)
+  return lines.join('\n')
+}
+
+function label(variant: Variant): string {
+  return variant === 'handbook' ? 'ours' : 'plain'
+}
+
+function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}×`
+}
+
+function seconds(value: number): string {
+  return `${(value / 1000).toFixed(1)} s`
+}
+
+function ms(value: number): string {
+  return value >= 10 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`
+}
+
+/** Bytes in the given unit, one decimal (kB/MB/GB are powers of 1000, as `du --si` prints). */
+export function formatBytes(bytes: number, unit: 'kB' | 'MB' | 'GB'): string {
+  const divisor = { kB: 1e3, MB: 1e6, GB: 1e9 }[unit]
+  return `${(bytes / divisor).toFixed(1)} ${unit}`
+}
