@@ -52,10 +52,11 @@ export function remarkSectionLinks(options: Options) {
         continue
       }
       if (resolution.status === 'unresolved') {
-        const reason = resolution.hint
-          ? `${resolution.message} ${resolution.hint}`
-          : resolution.message
-        file.message(reason, { place: place.start, ruleId: resolution.rule, source: messageSource })
+        file.message(resolution.message, {
+          place: place.start,
+          ruleId: resolution.rule,
+          source: messageSource,
+        })
         continue
       }
       const { document, heading } = resolution

@@ -446,9 +446,14 @@ function unknownSectionName(ref: SectionRefMatch, documents: DocumentInfo[]): Un
     const match = findBestTitleMatch(document, candidateWords)
     if (match && (!best || match.score > best.score)) best = match
   }
+  const unnumbered = (document: DocumentInfo) =>
+    document.headings
+      .filter((heading) => heading.number === undefined)
+      .slice(0, 6)
+      .map((heading) => heading.title)
   const where =
     documents.length === 1
-      ? `a heading of \`${documents[0]!.path}\``
+      ? `a heading of \`${documents[0]!.path}\` (it has ${unnumbered(documents[0]!).join(', ') || 'no unnumbered headings'})`
       : 'a heading of one of the documents'
   return unresolved(
     'unknown-section-name',
@@ -479,6 +484,8 @@ function describeRef(ref: SectionRefMatch): string {
 
 /** A long name candidate cut to its first words, for messages. */
 function shorten(text: string): string {
+  // A name runs to the end of its clause; show it up to the first punctuation.
+  text = text.replace(/[,;.!?)].*$/su, '').trim()
   if (text.length <= 40) return text
   return `${text.slice(0, 40).replace(/\s+\S*$/u, '')}…`
 }
