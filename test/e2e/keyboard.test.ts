@@ -83,7 +83,7 @@ describe('keyboard navigation', () => {
     const dialog = page.locator('site-search dialog')
     // The shortcut works once Starlight's search script has enabled the button.
     await page.locator('site-search button[data-open-modal]:not([disabled])').waitFor()
-    await page.keyboard.press('Control+K')
+    await page.keyboard.press('Control+k')
     await expect
       .poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open))
       .toBe(true)

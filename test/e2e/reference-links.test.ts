@@ -12,6 +12,23 @@ async function followLink(page: Page, selector: string): Promise<string> {
   return decodeURIComponent(new URL(page.url()).hash.slice(1))
 }
 
+/**
+ * A selector for the first § link in the content that points to this page (`samePage`) or to
+ * another one; fails when there is none, as a page without them has lost the feature.
+ */
+async function pickSectionLink(page: Page, samePage: boolean): Promise<string> {
+  const links = page.locator('.sl-markdown-content a.hb-ref--section[data-section]')
+  const index = await links.evaluateAll(
+    (elements, wanted) =>
+      elements.findIndex(
+        (element) => ((element as HTMLAnchorElement).pathname === location.pathname) === wanted,
+      ),
+    samePage,
+  )
+  expect(index, `no § link to ${samePage ? 'this' : 'another'} page`).toBeGreaterThanOrEqual(0)
+  return `.sl-markdown-content a.hb-ref--section[data-section] >> nth=${index}`
+}
+
 /** Waits until the element is scrolled into view (Starlight may scroll smoothly). */
 async function expectScrolledIntoView(page: Page, id: string): Promise<void> {
   const selector = `[id="${id}"]`
@@ -25,21 +42,21 @@ describe('reference links land where they point', () => {
   })
   afterAll(() => browser?.close())
 
-  // TODO(issue 8): enable once remark-section-links emits `a.hb-ref.hb-ref--section`
-  // (with `data-doc`/`data-section`) in the SOP; no built page has that markup yet.
-  test.skip('a § section link lands on its heading, scrolled into view', async () => {
-    const { page } = await openPage(browser, 'engineering-sop/')
-    const links = page.locator('.sl-markdown-content a.hb-ref--section')
-    expect(await links.count(), 'the SOP shows no § section links').toBeGreaterThan(0)
-    const section = await links.first().getAttribute('data-section')
+  test.each([
+    { from: 'engineering-sop/', kind: 'within the SOP', samePage: true },
+    { from: 'agents/engineer/', kind: 'from a role page to the SOP', samePage: false },
+  ])('a § link $kind lands on its heading, scrolled into view', async ({ from, samePage }) => {
+    const { page } = await openPage(browser, from)
+    const selector = await pickSectionLink(page, samePage)
+    const section = await page.locator(selector).getAttribute('data-section')
 
-    const id = await followLink(page, '.sl-markdown-content a.hb-ref--section')
+    const id = await followLink(page, selector)
 
     const heading = page.locator(`[id="${id}"]`)
     await expect.poll(() => heading.count()).toBe(1)
     expect(await heading.evaluate((element) => element.tagName)).toMatch(/^H[1-6]$/)
     // The heading the reader lands on carries the section number they clicked.
-    if (section) expect(await heading.textContent()).toContain(section)
+    expect(await heading.innerText()).toContain(section)
     await expectScrolledIntoView(page, id)
   })
 

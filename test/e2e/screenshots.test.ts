@@ -21,9 +21,7 @@ describe('key pages render in both themes', () => {
 
   for (const keyPage of keyPages) {
     for (const theme of themes) {
-      // Pending pages are listed in helpers/site.ts with a TODO saying what they wait for.
-      const run = keyPage.pending ? test.skip : test
-      run(`${keyPage.name} in the ${theme} theme`, async () => {
+      test(`${keyPage.name} in the ${theme} theme`, async () => {
         const path = keyPage.path ?? (await findStartPath(browser, listBuiltPages()))
         const { page } = await openPage(browser, path, { theme })
         await saveScreenshot(page, `${keyPage.name}-${theme}`)

@@ -18,8 +18,7 @@ describe('search', () => {
     const { page, problems } = await openPage(browser, 'engineering-sop/')
     // Starlight enables the button once its search script has loaded.
     await page.locator('site-search button[data-open-modal]').click()
-    const input = page.getByRole('dialog').getByRole('searchbox')
-    await input.fill(requirement)
+    await page.getByRole('dialog', { name: 'Search' }).getByPlaceholder('Search').fill(requirement)
 
     const results = page.locator('#starlight__search a[href]')
     await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0)

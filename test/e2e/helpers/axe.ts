@@ -26,6 +26,32 @@ export async function runAxe(page: Page): Promise<Result[]> {
   return results.violations
 }
 
+/** A violation that comes from a dependency's markup, not ours, with where to fix it. */
+export interface KnownViolation {
+  rule: string
+  /** axe's selector for the element, as printed in failures. */
+  target: string
+  reason: string
+}
+
+/**
+ * Violations the tests tolerate because they are in markup we do not write. Each names its
+ * upstream source; remove it once fixed there (or once we override the component).
+ */
+export const knownViolations: readonly KnownViolation[] = [
+  {
+    rule: 'label-content-name-mismatch',
+    target: 'button[data-open-modal=""]',
+    reason:
+      'Starlight 0.42 Search.astro: the search button is named by aria-label="Search", which ' +
+      'leaves out its visible "Ctrl K" hint (the shortcut is announced via aria-keyshortcuts).',
+  },
+]
+
+function isKnown(rule: string, target: string): boolean {
+  return knownViolations.some((known) => known.rule === rule && known.target === target)
+}
+
 /**
  * One line per offending element of each serious or critical violation: rule, impact, target
  * and axe's summary of how to fix it, so a failure can be acted on without rerunning.
@@ -34,10 +60,12 @@ export function describeBlockingViolations(violations: readonly Result[]): strin
   return violations
     .filter((violation) => blockingImpacts.includes(violation.impact ?? 'minor'))
     .flatMap((violation) =>
-      violation.nodes.map(
-        (node) =>
-          `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ` +
-          `${(node.failureSummary ?? '').replace(/\s+/g, ' ')} — ${violation.helpUrl}`,
-      ),
+      violation.nodes
+        .filter((node) => !isKnown(violation.id, node.target.join(' ')))
+        .map(
+          (node) =>
+            `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ` +
+            `${(node.failureSummary ?? '').replace(/\s+/g, ' ')} — ${violation.helpUrl}`,
+        ),
     )
 }

@@ -111,11 +111,22 @@ export async function findStartPath(browser: Browser, builtPages: readonly strin
   return new URL(href, siteUrl('')).href.slice(siteUrl('').length)
 }
 
-/** Saves a full-page screenshot as test-results/screenshots/<name>.png and returns its path. */
+/** Screenshots stop this far down: enough to judge a page, without 5 MB images of the SOP. */
+const screenshotMaxHeight = 4000
+
+/**
+ * Saves the top of the page (up to 4000 px, full width) as
+ * test-results/screenshots/<name>.png and returns its path.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotFolder, { recursive: true })
   const path = join(screenshotFolder, `${name}.png`)
-  await page.screenshot({ path, fullPage: true })
+  const size = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }))
+  const clip = { x: 0, y: 0, width: size.width, height: Math.min(size.height, screenshotMaxHeight) }
+  await page.screenshot({ path, fullPage: true, clip })
   return path
 }
 

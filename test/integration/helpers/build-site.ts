@@ -17,10 +17,17 @@ export interface BuildResult {
  * folder, with the given environment (e.g. HANDBOOK_CONTENT).
  */
 export function buildSite(outDir: string, env: Record<string, string> = {}): BuildResult {
+  // Vitest mirrors import.meta.env into process.env (BASE_URL, MODE, …); a
+  // child Vite build would take BASE_URL=/ from there and drop the base path.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key),
+    ),
+  )
   const result = spawnSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
     cwd: projectRoot,
     env: {
-      ...process.env,
+      ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',
       HANDBOOK_CACHE_DIR: join(outDir, '..', `${basename(outDir)}-cache`),
       ...env,
