@@ -11,6 +11,9 @@ const handbook = createHandbook({ base: process.env.HANDBOOK_BASE, plugins: !pla
 
 export default defineConfig({
   base: handbook.base,
+  ...((process.env.HANDBOOK_SITE ?? handbook.config.site)
+    ? { site: process.env.HANDBOOK_SITE ?? handbook.config.site }
+    : {}),
   // Tests and benchmarks build several sites; each gets its own content cache.
   ...(process.env.HANDBOOK_CACHE_DIR ? { cacheDir: process.env.HANDBOOK_CACHE_DIR } : {}),
   trailingSlash: 'always',
@@ -31,10 +34,20 @@ export default defineConfig({
       title: handbook.config.title,
       ...(handbook.config.description ? { description: handbook.config.description } : {}),
       sidebar: handbook.sidebar,
+      // Our own 404 page (src/pages/404.astro): Starlight's looks for a docs entry named 404.
+      disable404Route: true,
       markdown: { processedDirs: [handbook.contentRoot] },
-      customCss: ['./src/styles/handbook.css', './src/styles/code-samples.css'],
+      customCss: [
+        './src/styles/handbook.css',
+        './src/styles/code-samples.css',
+        './src/styles/onboarding.css',
+        './src/styles/search.css',
+        './src/styles/previews.css',
+      ],
       components: {
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        PageTitle: './src/components/overrides/PageTitle.astro',
+        Search: './src/components/overrides/Search.astro',
       },
     }),
     handbook.integration,

@@ -57,6 +57,10 @@ export const handbookConfigSchema = z
         'Prefix of edit links; the document path relative to the content root is appended.',
       ),
     base: z.string().optional().describe('Sub-path the site is served under, e.g. "/handbook/".'),
+    site: z
+      .url()
+      .optional()
+      .describe('Full URL the handbook is published at; enables the sitemap and canonical links.'),
     strict: z
       .boolean()
       .default(false)
