@@ -43,10 +43,8 @@ export function buildDocIndex(config: HandbookConfig, sourceTexts: SourceText[])
 
   const describedSources = describeSources(sourceTexts)
   problems.push(...describedSources.problems)
-  for (const described of describedSources.described) {
-    const source = described
-    const tree = parser.runSync(parser.parse(described.body)) as Root
-    const route = described.route
+  for (const source of describedSources.described) {
+    const tree = parser.runSync(parser.parse(source.body)) as Root
     const definitions =
       source.kind === 'requirements' ? findRequirementDefinitions(tree, matcher) : []
     const presetIds = new Map<Heading, string>()
@@ -56,13 +54,13 @@ export function buildDocIndex(config: HandbookConfig, sourceTexts: SourceText[])
       }
     }
     const headings = buildOutline(tree, {
-      body: described.body,
-      bodyLineOffset: described.bodyLineOffset,
-      titleLine: described.titleLine,
+      body: source.body,
+      bodyLineOffset: source.bodyLineOffset,
+      titleLine: source.titleLine,
       presetIds,
     })
     for (const definition of definitions) {
-      const line = definition.line + described.bodyLineOffset
+      const line = definition.line + source.bodyLineOffset
       const existing = requirements.get(definition.id)
       if (existing) {
         problems.push({
@@ -88,19 +86,19 @@ export function buildDocIndex(config: HandbookConfig, sourceTexts: SourceText[])
     documents.push({
       path: source.path,
       absolutePath: source.absolutePath,
-      route,
+      route: source.route,
       kind: source.kind,
-      title: described.title,
-      titleSource: described.titleSource,
-      ...(described.description ? { description: described.description } : {}),
-      ...(described.name ? { name: described.name } : {}),
-      ...(described.color ? { color: described.color } : {}),
+      title: source.title,
+      titleSource: source.titleSource,
+      ...(source.description ? { description: source.description } : {}),
+      ...(source.name ? { name: source.name } : {}),
+      ...(source.color ? { color: source.color } : {}),
       aliases: [...new Set([source.path, basename(source.path)])],
       headings,
-      bodyLineOffset: described.bodyLineOffset,
+      bodyLineOffset: source.bodyLineOffset,
     })
     trees.set(source.path, tree)
-    sources.set(source.path, described)
+    sources.set(source.path, source)
   }
 
   const aliases = applyAliases(config, documents, problems)

@@ -1,21 +1,13 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit, SKIP } from 'unist-util-visit'
-import type { IndexStore } from '../integration/index-store.ts'
+import type { IndexOptions } from '../shared/index-options.ts'
 import { messageSource } from '../shared/diagnostics.ts'
 import { getPageData } from '../shared/page-data.ts'
 import { rewriteRepositoryLink } from './rewrite-link.ts'
 
-/** Options of `remarkDocumentPage`. */
-export interface Options {
-  /** The document index. */
-  store: Pick<IndexStore, 'get'>
-  /**
-   * Site base path every generated link starts with.
-   * @default '/'
-   */
-  base?: string
-}
+/** Options of `remarkDocumentPage`: the index and the base path. */
+export type Options = IndexOptions
 
 /**
  * Turns a repository file into a page: drops the `# heading` that became the

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import type { IndexStore } from '../integration/index-store.ts'
+import type { IndexOptions } from '../shared/index-options.ts'
 import { joinBase } from '../remark-document-page/rewrite-link.ts'
 import { messageSource } from '../shared/diagnostics.ts'
 import { getPageData } from '../shared/page-data.ts'
@@ -14,16 +14,8 @@ import { analyzeRequirementMentions, findDefiningContainers } from './analyze.ts
 import { markDefinitions } from './mark-definitions.ts'
 import { createRequirementMatcher } from './patterns.ts'
 
-/** Options of `remarkRequirementLinks`. */
-export interface Options {
-  /** The document index (requirement definitions and their citations). */
-  store: Pick<IndexStore, 'get'>
-  /**
-   * Site base path every generated link starts with.
-   * @default '/'
-   */
-  base?: string
-}
+/** Options of `remarkRequirementLinks`: the index and the base path. */
+export type Options = IndexOptions
 
 /**
  * Links every requirement ID to its definition, gives each definition an

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import type { IndexStore } from '../integration/index-store.ts'
+import type { IndexOptions } from '../shared/index-options.ts'
 import { joinBase } from '../remark-document-page/rewrite-link.ts'
 import { messageSource } from '../shared/diagnostics.ts'
 import { getPageData } from '../shared/page-data.ts'
@@ -14,16 +14,8 @@ import {
 import { analyzeSectionRefs, createIsDocumentName } from './analyze.ts'
 import { staleSectionRuleId } from './resolve.ts'
 
-/** Options of `remarkSectionLinks`. */
-export interface Options {
-  /** The document index (documents, headings and their ids). */
-  store: Pick<IndexStore, 'get'>
-  /**
-   * Site base path every generated link starts with.
-   * @default '/'
-   */
-  base?: string
-}
+/** Options of `remarkSectionLinks`: the index and the base path. */
+export type Options = IndexOptions
 
 /**
  * Turns every `§` reference in prose, headings, lists and tables into a link
