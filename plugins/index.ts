@@ -3,11 +3,15 @@ import { loadHandbookConfig, resolveContentRoot } from './config/load.ts'
 import { kindLabels, documentKinds, type HandbookConfig } from './config/schema.ts'
 import { handbookIntegration } from './integration/index.ts'
 import { createIndexStore, type IndexStore } from './integration/index-store.ts'
+import { rehypePreviews } from './rehype-previews/index.ts'
 import { rehypeReportMessages } from './rehype-report-messages/index.ts'
+import { rehypeTaskListLabels } from './rehype-task-list-labels/index.ts'
 import { remarkCodeSamples } from './remark-code-samples/index.ts'
 import { remarkDocumentPage } from './remark-document-page/index.ts'
 import { remarkRequirementLinks } from './remark-requirement-links/index.ts'
+import { remarkRoleBadges } from './remark-role-badges/index.ts'
 import { remarkSectionLinks } from './remark-section-links/index.ts'
+import { rehypeSearchIndex } from './search-index/index.ts'
 import { createDiagnosticCollector, type DiagnosticCollector } from './shared/diagnostics.ts'
 
 export { resolveContentRoot } from './config/load.ts'
@@ -67,19 +71,32 @@ export function createHandbook(options: Options = {}): Handbook {
           [remarkDocumentPage, { store, base }],
           [remarkSectionLinks, { store, base }],
           [remarkRequirementLinks, { store, base }],
+          [remarkRoleBadges, { store, base }],
           [remarkCodeSamples, {}],
         ]
       : [[remarkDocumentPage, { store, base }]],
-    rehypePlugins: [[rehypeReportMessages, { collector }]],
+    rehypePlugins: [
+      ...(enabled
+        ? ([
+            [rehypeSearchIndex, { store }],
+            [rehypePreviews, { store }],
+          ] as [unknown, unknown][])
+        : []),
+      [rehypeTaskListLabels, {}],
+      [rehypeReportMessages, { collector }],
+    ],
     sidebar: buildSidebar(store),
     integration: handbookIntegration({ store, collector }),
   }
 }
 
-/** One group per kind, one entry per document: bounded, whatever the size of each document. */
+/**
+ * One group per kind, one entry per document: bounded, whatever the size of each document;
+ * then the generated reference pages (Starlight adds the base path to these links).
+ */
 export function buildSidebar(store: IndexStore): Handbook['sidebar'] {
   const { index } = store.get()
-  return documentKinds
+  const groups = documentKinds
     .map((kind) => ({
       label: kindLabels[kind],
       items: index.documents
@@ -87,6 +104,14 @@ export function buildSidebar(store: IndexStore): Handbook['sidebar'] {
         .map((document) => ({ label: document.title, slug: document.route })),
     }))
     .filter((group) => group.items.length > 0)
+  const reference = {
+    label: 'Reference',
+    items: [
+      { label: 'Index A–Z', link: '/a-z/' },
+      { label: 'Traceability', link: '/traceability/' },
+    ],
+  }
+  return [...groups, reference]
 }
 
 function normalizeBase(base: string): string {

@@ -1,5 +1,7 @@
-// `npm run check [-- --strict] [-- --content <folder>]`: the build's report without the build.
+// `npm run check [-- --strict] [-- --content <folder>] [-- --no-review]`: the build's report
+// without the build, then the role guide review (cited sections changed since each guide).
 import { runCheck } from '../plugins/check/index.ts'
+import { formatReviewReport, runReview } from '../plugins/check/review.ts'
 import { formatDiagnostic, sortDiagnostics } from '../plugins/shared/diagnostics.ts'
 import { HandbookError } from '../plugins/shared/errors.ts'
 
@@ -13,6 +15,9 @@ try {
   const result = await runCheck({ strict, ...(contentRoot ? { contentRoot } : {}) })
   const shown = result.diagnostics.filter((d) => verbose || d.severity !== 'info')
   for (const diagnostic of sortDiagnostics(shown)) console.log(formatDiagnostic(diagnostic))
+  if (!args.includes('--no-review')) {
+    for (const line of formatReviewReport(runReview(contentRoot))) console.log(line)
+  }
   console.log(`Checked ${result.documents} documents: ${result.summary}`)
   process.exitCode = result.failed ? 1 : 0
 } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * `npm run test:e2e`: build the sample handbook, serve `dist/` on 127.0.0.1, run the browser
  * tests in test/e2e/ against it with Chromium, stop the server, exit with the tests' code.
+ * Screenshots land in test-results/screenshots/ (gitignored).
  *
  * Environment:
  * - `HANDBOOK_CHROMIUM`: point the browser tests at another Chromium (default `/usr/bin/chromium`).
@@ -9,7 +10,8 @@
  * Extra arguments go to Vitest: `npm run test:e2e -- search` runs test/e2e/search.test.ts only.
  */
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { startStaticServer } from './serve-dist.ts'
@@ -64,9 +66,12 @@ async function main(): Promise<number> {
     console.error(`${dist} does not exist: run \`npm run build\` or unset HANDBOOK_E2E_SKIP_BUILD.`)
     return 1
   }
+  // Test a copy: another build writing dist/ mid-run would swap hashed assets under the browser.
+  const site = mkdtempSync(join(tmpdir(), 'handbook-e2e-'))
+  cpSync(dist, site, { recursive: true })
 
-  const server = await startStaticServer({ root: dist, host: '127.0.0.1', port: 0 })
-  console.log(`Serving ${dist} at ${server.url}`)
+  const server = await startStaticServer({ root: site, host: '127.0.0.1', port: 0 })
+  console.log(`Serving a copy of ${dist} at ${server.url}`)
   try {
     // The same Node that runs this script (Node 24 under npm), not whatever `vitest` finds on PATH.
     const vitest = join(
@@ -78,10 +83,11 @@ async function main(): Promise<number> {
       ...process.env,
       HANDBOOK_CHROMIUM: chromium,
       HANDBOOK_E2E_BASE_URL: server.url,
-      HANDBOOK_E2E_DIST: dist,
+      HANDBOOK_E2E_DIST: site,
     })
   } finally {
     await server.close()
+    rmSync(site, { recursive: true, force: true })
   }
 }
 

@@ -47,11 +47,15 @@ export function buildDocIndex(config: HandbookConfig, sourceTexts: SourceText[])
     const tree = parser.runSync(parser.parse(source.body)) as Root
     const definitions =
       source.kind === 'requirements' ? findRequirementDefinitions(tree, matcher) : []
+    // Only the first definition of an ID gets its anchor (markDefinitions gives no other one);
+    // a later one keeps the id Astro slugs for it.
     const presetIds = new Map<Heading, string>()
+    const claimed = new Set(requirements.keys())
     for (const definition of definitions) {
-      if (definition.node.type === 'heading') {
+      if (definition.node.type === 'heading' && !claimed.has(definition.id)) {
         presetIds.set(definition.node, toRequirementAnchor(definition.id))
       }
+      claimed.add(definition.id)
     }
     const headings = buildOutline(tree, {
       body: source.body,
@@ -73,9 +77,11 @@ export function buildDocIndex(config: HandbookConfig, sourceTexts: SourceText[])
         })
         continue
       }
+      // A definition that is the page title (`# CLD-REQ-063: Secrets`) is the page's `<h1>`.
+      const isTitle = definition.node.type === 'heading' && definition.line === source.titleLine
       requirements.set(definition.id, {
         id: definition.id,
-        anchor: toRequirementAnchor(definition.id),
+        anchor: isTitle ? '_top' : toRequirementAnchor(definition.id),
         text: definition.text,
         document: source.path,
         section: enclosingSection(headings, line),

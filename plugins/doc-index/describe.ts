@@ -28,7 +28,9 @@ export function describeSource(path: string, kind: DocumentKind, text: string): 
   const { data, body, bodyLineOffset, problems } = splitFrontmatter(text)
   const title = stringField(data.title)
   const name = stringField(data.name)
-  const heading = title || name ? undefined : findTitleHeading(body)
+  // A name or file name of punctuation only (`---`) humanises to nothing; a page needs a title.
+  const humanName = name ? humanize(name) : ''
+  const heading = title || humanName ? undefined : findTitleHeading(body)
   const base = {
     path,
     kind,
@@ -41,10 +43,11 @@ export function describeSource(path: string, kind: DocumentKind, text: string): 
     problems,
   }
   if (title) return { ...base, title, titleSource: 'title' }
-  if (name) return { ...base, title: humanize(name), titleSource: 'name' }
+  if (humanName) return { ...base, title: humanName, titleSource: 'name' }
   if (heading)
     return { ...base, title: heading.text, titleSource: 'heading', titleLine: heading.line }
-  return { ...base, title: humanize(basename(path).replace(/\.[^.]+$/, '')), titleSource: 'file' }
+  const stem = humanize(basename(path).replace(/\.[^.]+$/, ''))
+  return { ...base, title: stem || basename(path), titleSource: 'file' }
 }
 
 /** `tech-lead` → `Tech Lead`, `ENGINEERING_SOP` → `Engineering Sop`. */
@@ -97,12 +100,14 @@ export function findTitleHeading(body: string): { text: string; line: number } |
     }
     if (fence) continue
     const atx = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line)
-    if (atx && atx[1]!.trim()) return { text: stripInlineMarkup(atx[1]!), line: index + 1 }
+    const atxText = atx ? stripInlineMarkup(atx[1]!) : ''
+    if (atxText) return { text: atxText, line: index + 1 }
     const next = lines[index + 1]
     if (next !== undefined && /^ {0,3}=+[ \t]*$/.test(next) && /^ {0,3}\S/.test(line)) {
       const previous = lines[index - 1]
-      if (previous === undefined || previous.trim() === '')
-        return { text: stripInlineMarkup(line.trim()), line: index + 1 }
+      const setextText = stripInlineMarkup(line.trim())
+      if ((previous === undefined || previous.trim() === '') && setextText)
+        return { text: setextText, line: index + 1 }
     }
   }
   return undefined

@@ -33,7 +33,9 @@ export function splitFrontmatter(source: string): SplitSource {
     return { data: {}, body: source.replace(/^\uFEFF/, ''), bodyLineOffset: 0, problems: [] }
   }
   const block = match[1] ?? ''
-  const body = source.slice(match[0].length)
+  // A BOM right after the block (files pasted together) must go too: the parser drops one at
+  // the start of a text, and the index and the page must read the body alike.
+  const body = source.slice(match[0].length).replace(/^\uFEFF/, '')
   const bodyLineOffset = countLines(match[0])
   const parsed = parseYamlMapping(block)
   if (parsed.ok) return { data: parsed.data, body, bodyLineOffset, problems: [] }
@@ -84,7 +86,13 @@ function parseYamlMapping(block: string): YamlResult {
     )
     return { ok: false, reason, line }
   }
-  const value: unknown = document.toJS()
+  let value: unknown
+  try {
+    value = document.toJS()
+  } catch (error) {
+    // An alias the document never anchors (`title: **bold**` starts one) or too many aliases.
+    return { ok: false, reason: (error as Error).message, line: 1 }
+  }
   if (value === null || value === undefined) return { ok: true, data: {} }
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, reason: 'it is not a mapping of keys to values', line: 1 }
@@ -113,8 +121,7 @@ function unquote(value: string): string {
   return quoted ? quoted[2]! : value
 }
 
+/** Line breaks as the markdown parser and YAML count them: `\r\n`, `\n` and a lone `\r`. */
 function countLines(text: string): number {
-  let lines = 0
-  for (const char of text) if (char === '\n') lines++
-  return lines
+  return text.split(/\r\n|\r|\n/).length - 1
 }

@@ -3,8 +3,9 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark'
 import type { Element, Root as HastRoot } from 'hast'
 import type { Heading, Root } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
+import { toString } from 'mdast-util-to-string'
 import { unified } from 'unified'
-import { visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { parseSectionHeading } from './headings.ts'
 import type { HeadingInfo } from './types.ts'
@@ -34,8 +35,16 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
     if (node.depth === 1 && node.position?.start.line === options.titleLine) return
     headings.push(node)
   })
+  // Convert the whole tree, as the page does: a heading's `[text][ref]` is a link only with its
+  // definition, and a footnote mark is numbered by the references before it.
+  const converted = new Map<number, Element>()
+  visit(toHast(tree) as HastRoot, 'element', (element) => {
+    const offset = element.position?.start.offset
+    if (/^h[1-6]$/.test(element.tagName) && offset !== undefined) converted.set(offset, element)
+  })
   const elements = headings.map((heading) => {
-    const element = toHast(heading) as Element
+    const element =
+      converted.get(heading.position?.start.offset ?? -1) ?? (toHast(heading) as Element)
     const preset = options.presetIds?.get(heading)
     if (preset) element.properties = { ...element.properties, id: preset }
     return element
@@ -44,8 +53,10 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
   const hastRoot: HastRoot = { type: 'root', children: elements }
   unified().use(rehypeHeadingIds).runSync(hastRoot, file)
   const rendered = file.data.astro?.headings ?? []
+  const summaries = summarizeSections(tree)
 
   return headings.map((heading, index) => {
+    const summary = summaries.get(heading)
     const text = rendered[index]?.text ?? ''
     const { number, title } = parseSectionHeading(text)
     return {
@@ -56,8 +67,46 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
       id: String(elements[index]?.properties?.id ?? rendered[index]?.slug ?? ''),
       line: (heading.position?.start.line ?? 0) + options.bodyLineOffset,
       fingerprint: fingerprintSection(options.body, headings, index),
+      ...(summary ? { summary } : {}),
     }
   })
+}
+
+/** Longest summary kept, in characters; previews show a paragraph, not a page. */
+const summaryLength = 280
+
+/**
+ * The first paragraph after each heading, before the next heading, as plain
+ * text (a paragraph inside a list item or quote counts; code and tables do
+ * not), cut at a word boundary. One pass over the tree, in document order.
+ */
+export function summarizeSections(tree: Root): Map<Heading, string> {
+  const summaries = new Map<Heading, string>()
+  let pending: Heading | undefined
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      pending = node
+      return SKIP
+    }
+    if (node.type !== 'paragraph') return undefined
+    if (pending) {
+      // Raw HTML in a paragraph is markup, not words a preview should show.
+      const text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim()
+      if (text) {
+        summaries.set(pending, shorten(text, summaryLength))
+        pending = undefined
+      }
+    }
+    return SKIP
+  })
+  return summaries
+}
+
+function shorten(text: string, length: number): string {
+  if (text.length <= length) return text
+  const cut = text.slice(0, length - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`
 }
 
 /**

@@ -18,6 +18,8 @@ export interface HeadingInfo {
   line: number
   /** Fingerprint of the section's own content (heading text and body up to the next heading of the same or higher level). */
   fingerprint: string
+  /** Plain text of the section's first paragraph (before any subheading), shortened, for link previews; absent when there is none. */
+  summary?: string
 }
 
 /** How a document's title was found; `heading` means the first `# heading` is not rendered again. */

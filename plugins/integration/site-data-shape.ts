@@ -5,6 +5,12 @@ import {
   type CitedBy,
 } from '../doc-index/citations.ts'
 import type { DocumentInfo, HeadingInfo, RequirementInfo } from '../doc-index/types.ts'
+import {
+  toSiteCollaboration,
+  toSiteRoles,
+  type SiteCollaboration,
+  type SiteRole,
+} from '../required-reading/site-roles.ts'
 import type { IndexStore } from './index-store.ts'
 
 /** A heading as pages see it, with how often it is cited. */
@@ -15,6 +21,8 @@ export interface SiteHeading extends Omit<HeadingInfo, 'line'> {
 /** A document as pages see it (no file-system paths). */
 export interface SiteDocument extends Omit<DocumentInfo, 'absolutePath' | 'headings'> {
   headings: SiteHeading[]
+  /** How many section references and requirement mentions this document makes (its reading list, for a role). */
+  references: number
 }
 
 /** A link to a document page, for lists. */
@@ -41,12 +49,21 @@ export interface SiteData {
   /** IDs cited somewhere but defined nowhere, with where. */
   undefinedRequirements: { id: string; citedBy: CitedBy[] }[]
   defaultSectionTarget?: string
+  /** Role guides with their required reading, in guide order. */
+  roles: SiteRole[]
+  /** Who hands work to whom, laid out for drawing. */
+  collaboration: SiteCollaboration
 }
 
 /** The serialisable view of the index that pages import. */
 export function toSiteData(store: IndexStore): SiteData {
   const built = store.get()
   const { index, citations } = built
+  const references = new Map<string, number>()
+  for (const list of [...citations.sections.values(), ...citations.requirements.values()]) {
+    for (const citation of list)
+      references.set(citation.document, (references.get(citation.document) ?? 0) + 1)
+  }
   const toLink = (document: DocumentInfo): SiteDocumentLink => ({
     title: document.title,
     route: document.route,
@@ -61,6 +78,7 @@ export function toSiteData(store: IndexStore): SiteData {
         ...heading,
         citations: citations.sections.get(sectionKey(document.path, heading.id))?.length ?? 0,
       })),
+      references: references.get(document.path) ?? 0,
     })),
     requirements: [...index.requirements.values()].map((requirement) => {
       const { citedBy, implementedBy } = summarizeCitations(requirement.id, built)
@@ -75,5 +93,7 @@ export function toSiteData(store: IndexStore): SiteData {
       .filter(([id]) => !index.requirements.has(id) && !id.endsWith('*'))
       .map(([id, list]) => ({ id, citedBy: groupCitations(list, index) })),
     ...(index.defaultSectionTarget ? { defaultSectionTarget: index.defaultSectionTarget } : {}),
+    roles: toSiteRoles(index, built.requiredReading),
+    collaboration: toSiteCollaboration(built.collaboration, index),
   }
 }

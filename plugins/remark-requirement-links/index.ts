@@ -79,7 +79,19 @@ export function remarkRequirementLinks(options: Options) {
           { start: mention.start, end: mention.end, link },
         ])
     }
-    for (const [run, replacements] of byRun) applyRunReplacements(run, replacements)
+    for (const [run, replacements] of byRun) {
+      // An ID split by formatting (`CLD-REQ-**020**`) cannot become one link: say so.
+      for (const rejected of applyRunReplacements(run, replacements)) {
+        file.message(
+          `Not linked: \`${run.text.slice(rejected.start, rejected.end)}\` spans formatting or a link; write the ID in one piece of text.`,
+          {
+            place: pointInRun(run, rejected.start),
+            ruleId: 'unlinkable-requirement',
+            source: messageSource,
+          },
+        )
+      }
+    }
     if (page.kind === 'requirements') markDefinitions(tree, matcher, page, built, base)
   }
 }

@@ -35,7 +35,8 @@ export function remarkSectionLinks(options: Options) {
     for (const { run, ref, resolution } of analyzeSectionRefs(runs, index)) {
       const place = { start: pointInRun(run, ref.start), end: pointInRun(run, ref.end) }
       if (resolution.status === 'skipped') {
-        if (resolution.reason === 'reversed-range') continue // reported on the range's start
+        // A reversed range's end is an info too (its start carries the warning), so every `§`
+        // of the page is either a link or a message at its place.
         file.info(`Not linked: \`${ref.text}\` (${resolution.reason}).`, {
           place: place.start,
           ruleId: 'ignored-section',

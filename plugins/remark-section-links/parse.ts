@@ -108,9 +108,12 @@ const inlineSpace = '[ \\t\\u00a0\\u2009\\u202f]'
  * never as appendix letters: templates use them far more than appendices do.
  */
 const placeholderPattern =
-  /(?:(?:[NXYZnxyz]{1,3}|TBD|TBC|TODO|\?+|#+|…|\.{2,}|_+|<[^<>\n]{0,20}>|\{[^{}\n]{0,20}\}|\[[^[\]\n]{0,20}\])(?:\.(?:[A-Za-z]{1,2}|\?+|\d+))*|\d+(?:\.\d+)*(?:\.(?:[A-Za-z]{1,2}|\?+))(?:\.(?:[A-Za-z]{1,2}|\?+|\d+))*)(?![A-Za-z0-9_])/y
-const numberPattern = /\d+(?:\.\d+)*(?![A-Za-z0-9_])/y
-const letterPattern = /[A-Z](?:\.\d+)*(?![A-Za-z0-9_])/y
+  /(?:(?:[NXYZnxyz]{1,3}|TBD|TBC|TODO|\?+|#+|…|\.{2,}|_+|<[^<>\n§]{0,20}>|\{[^{}\n§]{0,20}\}|\[[^[\]\n§]{0,20}\])(?:\.(?:[A-Za-z]{1,2}|\?+|\d+))*|\d+(?:\.\d+)*(?:\.(?:[A-Za-z]{1,2}|\?+))(?:\.(?:[A-Za-z]{1,2}|\?+|\d+))*)(?![A-Za-z0-9_])/y
+// `(?!\.\d)` stops the match from backing off to a parent: `§5.2b` is not `§5`.
+const numberPattern = /\d+(?:\.\d+)*(?![A-Za-z0-9_]|\.\d)/y
+const letterPattern = /[A-Z](?:\.\d+)*(?![A-Za-z0-9_]|\.\d)/y
+/** Shaped like a number but not one (`§5a`, `§5.2b`, `§1CLD`, `§A1`): read whole, so it is reported, never dropped. */
+const malformedNumberPattern = /(?:\d|[A-Z](?=[\d_]|\.\d))[\p{L}\p{N}_]*(?:\.[\p{L}\p{N}_]+)*/uy
 /** A heading's text starts with a capital Latin letter and goes on with letters: `Build`, `Windows`, `API`, `Überblick`. */
 const nameStartPattern = /(?=\p{Script=Latin})\p{Lu}[\p{L}\p{M}]/uy
 const otherScriptPattern = /[\p{L}\p{N}]/uy
@@ -384,7 +387,7 @@ function readAtom(text: string, position: number, allowName: boolean): Atom | un
   if (placeholder) {
     return atom('number', placeholder, { reason: 'placeholder', detail: `§${placeholder}` })
   }
-  const number = sticky(numberPattern) ?? sticky(letterPattern)
+  const number = sticky(numberPattern) ?? sticky(letterPattern) ?? sticky(malformedNumberPattern)
   if (number) return atom('number', number)
   if (!allowName) return undefined
   if (sticky(nameStartPattern)) {

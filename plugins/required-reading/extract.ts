@@ -7,12 +7,7 @@ import type { DocIndex, DocumentInfo, HeadingInfo } from '../doc-index/types.ts'
 import { analyzeSectionRefs, createIsDocumentName } from '../remark-section-links/analyze.ts'
 import { findDocumentMentions } from '../remark-section-links/parse.ts'
 import { collectTextRuns, pointInRun, type TextRun } from '../shared/text-runs.ts'
-import type {
-  ReadingGroup,
-  ReadingItem,
-  RequiredReading,
-  RequiredReadingIndex,
-} from './types.ts'
+import type { ReadingGroup, ReadingItem, RequiredReading, RequiredReadingIndex } from './types.ts'
 
 /**
  * Titles of a reading list: "Required Reading", "Reading list", "Must read",
@@ -56,7 +51,11 @@ export function findRequiredReading(
     const groups = collectGroups(guide, inList, index, true)
     if (groups.length > 0) return { guide: guide.path, source: 'reading-list', groups }
   }
-  return { guide: guide.path, source: 'citations', groups: collectGroups(guide, runs, index, false) }
+  return {
+    guide: guide.path,
+    source: 'citations',
+    groups: collectGroups(guide, runs, index, false),
+  }
 }
 
 /**
@@ -88,11 +87,6 @@ export function buildRequiredReadingIndex(
     }
   }
   return { byGuide, readersBySection }
-}
-
-/** Number of sections in a reading, whole documents aside. */
-export function countReadingItems(reading: RequiredReading): number {
-  return reading.groups.reduce((total, group) => total + group.items.length, 0)
 }
 
 /**
@@ -180,7 +174,9 @@ function collectGroups(
         }
       }
       const range =
-        ref.range && expanded.has(rangeKey!) ? { from: ref.range.from, to: ref.range.to } : undefined
+        ref.range && expanded.has(rangeKey!)
+          ? { from: ref.range.from, to: ref.range.to }
+          : undefined
       for (const covered of headings) {
         const key = sectionKey(document.path, covered.id)
         if (seen.has(key)) continue

@@ -167,7 +167,11 @@ export function pointInRun(
   run: TextRun,
   offset: number,
 ): { line: number; column: number; offset?: number } | undefined {
-  const piece = run.pieces.find((candidate) => candidate.start <= offset && offset <= candidate.end)
+  // The piece that holds the character first: at `see **§5**` the offset of
+  // `§` is also the end of `see `, which would place the message on the `**`.
+  const piece =
+    run.pieces.find((candidate) => candidate.start <= offset && offset < candidate.end) ??
+    run.pieces.find((candidate) => candidate.start <= offset && offset <= candidate.end)
   if (piece) return pointInText(piece.node, offset - piece.start)
   const start = run.container.position?.start
   return start ? { line: start.line, column: start.column } : undefined

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process'
-import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
@@ -15,6 +23,11 @@ export interface BuildMeasurement {
   astroMs?: number
   /** Phases read from Astro's log (see `parseBuildPhases`). */
   phases: BuildPhases
+  /**
+   * CPU time (user + system) of the whole process tree, from GNU time. Other
+   * work on the machine inflates wall time far more than CPU time.
+   */
+  cpuMs?: number
   /** Peak resident memory of the largest process of the build. */
   peakRssBytes?: number
   /** How the peak was measured. */
@@ -80,23 +93,33 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
   }
   if (variant !== 'plain') delete env.HANDBOOK_PLAIN
   const loadAverage = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
-  const log = createWriteStream(logFile)
+  // A file, not a pipe: Node writes to files synchronously, so the report
+  // printed just before Astro exits is not cut off as it is through a pipe.
+  const log = openSync(logFile, 'w')
+  const startedAt = new Date()
   const started = performance.now()
-  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout.pipe(log, { end: false })
-  child.stderr.pipe(log, { end: false })
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', log, log] })
   const poll = useTime ? undefined : pollTreeRss(child.pid!)
   const exitCode = await new Promise<number>((resolve) => {
     child.on('close', (code) => resolve(code ?? 1))
   })
   const wallMs = performance.now() - started
+  const endedAt = new Date()
   const polledPeak = poll?.stop()
-  await new Promise<void>((resolve) => log.end(resolve))
+  closeSync(log)
 
   const output = readFileSync(logFile, 'utf8')
   const timeOutput = useTime && existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : ''
   const maxRssKb = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeOutput)?.[1]
+  const user = /User time \(seconds\): ([\d.]+)/.exec(timeOutput)?.[1]
+  const system = /System time \(seconds\): ([\d.]+)/.exec(timeOutput)?.[1]
   const phases = parseBuildPhases(output)
+  const estimate = estimateClock(output, startedAt, endedAt)
+  if (phases.total === undefined && estimate) {
+    phases.total = estimate.astro
+    phases.totalEstimated = true
+  }
+  if (phases.total !== undefined) phases.startUp = Math.max(0, wallMs - phases.total)
   const reportLine = /^\d+ errors?, \d+ warnings?.*$/m.exec(output)?.[0]
   const completed =
     exitCode === 0 ||
@@ -105,8 +128,9 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
   return {
     variant,
     wallMs,
-    ...(phases.total !== undefined ? { astroMs: phases.total } : {}),
+    ...(phases.total !== undefined && !phases.totalEstimated ? { astroMs: phases.total } : {}),
     phases,
+    ...(user && system ? { cpuMs: (Number(user) + Number(system)) * 1000 } : {}),
     ...(maxRssKb ? { peakRssBytes: Number(maxRssKb) * 1024 } : {}),
     ...(polledPeak ? { peakRssBytes: polledPeak } : {}),
     memorySource: maxRssKb ? 'time -v' : polledPeak ? '/proc poll' : 'none',
@@ -135,32 +159,88 @@ export interface BuildPhases {
   pagefind?: number
   /** Astro's total ("page(s) built in"); the wall time minus this is start-up (npx, config load). */
   total?: number
+  /** True when Astro printed no total (a build that failed in its last hook): `total` comes from log timestamps (±1 s). */
+  totalEstimated?: boolean
+  /** Wall time before Astro's clock starts: npx, Astro's start-up and loading `astro.config.mjs`. */
+  startUp?: number
+}
+
+// Astro prints durations as `412ms`, `1.57s` or `3m 31s`.
+const durationSource = String.raw`((?:\d+m )?[\d.]+m?s)`
+
+/** `412ms`, `1.57s`, `3m 31s` → milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(?:(\d+)m )?([\d.]+)(m?s)$/.exec(text.trim())
+  if (!match) return undefined
+  const minutes = Number(match[1] ?? 0)
+  const value = Number(match[2])
+  return minutes * 60_000 + (match[3] === 'ms' ? value : value * 1000)
+}
+
+/** Seconds since midnight of a log line's `hh:mm:ss` stamp, in ms. */
+function toClockMs(stamp: string): number {
+  const [hours, minutes, seconds] = stamp.split(':').map(Number)
+  return ((hours! * 60 + minutes!) * 60 + seconds!) * 1000
 }
 
 /** Reads the phase timings Astro and Starlight print during `astro build`. */
 export function parseBuildPhases(output: string): BuildPhases {
-  const duration = (match: RegExpExecArray | null) =>
-    match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : undefined
-  const first = (pattern: RegExp) => duration(pattern.exec(output))
-  const vite = [...output.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)]
+  const first = (pattern: string, flags = '') => {
+    const match = new RegExp(pattern.replace('DURATION', durationSource), flags).exec(output)
+    return match ? parseDuration(match[1]!) : undefined
+  }
+  const vite = [
+    ...output.matchAll(new RegExp(String.raw`\[vite\] ✓ built in ${durationSource}`, 'g')),
+  ]
   const clock = (pattern: RegExp) => {
-    const time = pattern.exec(output)?.[1]?.split(':').map(Number)
-    return time ? (time[0]! * 3600 + time[1]! * 60 + time[2]!) * 1000 : undefined
+    const stamp = pattern.exec(output)?.[1]
+    return stamp ? toClockMs(stamp) : undefined
   }
   const syncStart = clock(/^(\d\d:\d\d:\d\d) \[content\] Syncing content/m)
   const syncEnd = clock(/^(\d\d:\d\d:\d\d) \[content\] Synced content/m)
   const phases: BuildPhases = {
-    syncAndTypes: first(/\[types\] Generated ([\d.]+)(m?s)/),
+    syncAndTypes: first(String.raw`\[types\] Generated DURATION`),
     contentSync: syncStart !== undefined && syncEnd !== undefined ? syncEnd - syncStart : undefined,
-    vite: vite.length ? vite.reduce((sum, match) => sum + duration(match)!, 0) : undefined,
+    vite: vite.length
+      ? vite.reduce((sum, match) => sum + (parseDuration(match[1]!) ?? 0), 0)
+      : undefined,
     // The route generator's line has no [build] tag: `12:00:00 ✓ Completed in 1.57s.`
-    generate: first(/^\d\d:\d\d:\d\d ✓ Completed in ([\d.]+)(m?s)\./m),
-    pagefind: first(/Finished building search index in ([\d.]+)(m?s)/),
-    total: first(/page\(s\) built in ([\d.]+)(m?s)/),
+    generate: first(String.raw`^\d\d:\d\d:\d\d ✓ Completed in DURATION\.`, 'm'),
+    pagefind: first(String.raw`Finished building search index in DURATION`),
+    total: first(String.raw`page\(s\) built in DURATION`),
   }
   return Object.fromEntries(
     Object.entries(phases).filter(([, value]) => value !== undefined),
   ) as BuildPhases
+}
+
+/**
+ * Start-up (process start to Astro's first log line) and Astro's own time
+ * (first to last log line), from the log's second-resolution timestamps:
+ * the fallback when a build that failed in its last hook printed no total.
+ */
+export function estimateClock(
+  output: string,
+  startedAt: Date,
+  endedAt: Date,
+): { startUp: number; astro: number } | undefined {
+  const stamps = [...output.matchAll(/^(\d\d:\d\d:\d\d) /gm)].map((match) => toClockMs(match[1]!))
+  if (stamps.length === 0) return undefined
+  const midnight = new Date(startedAt)
+  midnight.setHours(0, 0, 0, 0)
+  const day = 24 * 3600_000
+  // Log stamps are local wall-clock times; unwrap them past midnight.
+  const toAbsolute = (stamp: number) => {
+    let value = midnight.getTime() + stamp
+    while (value < startedAt.getTime() - 1000) value += day
+    return value
+  }
+  const firstStamp = toAbsolute(stamps[0]!)
+  const lastStamp = Math.min(toAbsolute(stamps.at(-1)!) + 1000, endedAt.getTime())
+  return {
+    startUp: Math.max(0, firstStamp - startedAt.getTime()),
+    astro: Math.max(0, lastStamp - firstStamp),
+  }
 }
 
 interface TreeSize {

@@ -44,7 +44,10 @@ export const targets = {
 export interface TargetResult {
   name: string
   limit: string
+  /** On wall time: what the verdict is about. */
   measured: string
+  /** The same quantity on CPU time. */
+  measuredCpu: string
   /** `met`, `missed: …% over the limit`, or `not measured`. */
   verdict: string
   met?: boolean
@@ -62,67 +65,83 @@ export function pickBuild(runs: readonly BuildMeasurement[]): BuildMeasurement |
   )
 }
 
-/** Checks the three targets against the measured sizes. */
-export function evaluateTargets(results: readonly SizeResult[]): TargetResult[] {
+/** Which clock a target is judged on. */
+export type Clock = 'wall' | 'cpu'
+
+/** The three target quantities on one clock; undefined where a size or value is missing. */
+export function measureTargets(
+  results: readonly SizeResult[],
+  clock: Clock,
+): { ratio?: number; share?: { value: number; pages: number }; growth?: number } {
+  const time = (build?: BuildMeasurement) => (clock === 'wall' ? build?.wallMs : build?.cpuMs)
   const bySize = (pages: number) => results.find((result) => result.pages === pages)
-  const ours = (result?: SizeResult) => (result ? pickBuild(result.builds.handbook) : undefined)
-  const plain = (result?: SizeResult) => (result ? pickBuild(result.builds.plain) : undefined)
-  const verdicts: TargetResult[] = []
+  const ours = (result?: SizeResult) => time(result ? pickBuild(result.builds.handbook) : undefined)
+  const plain = (result?: SizeResult) => time(result ? pickBuild(result.builds.plain) : undefined)
+  const divide = (a?: number, b?: number) => (a !== undefined && b ? a / b : undefined)
 
   const at = bySize(targets.ratioPages)
-  const [o, p] = [ours(at), plain(at)]
-  const ratio = o && p ? o.wallMs / p.wallMs : undefined
-  verdicts.push({
-    name: `Our build vs plain Starlight, ${targets.ratioPages} pages`,
-    limit: `≤ ${targets.maxBuildRatio.toFixed(2)}×`,
-    ...judge(ratio, targets.maxBuildRatio, (value) => `${value.toFixed(2)}×`),
-  })
-
-  const shares = results
-    .map((result) => {
-      const build = ours(result)
-      return build ? { pages: result.pages, share: result.scan.medianMs / build.wallMs } : undefined
-    })
-    .filter((share) => share !== undefined)
-  const worst = shares.reduce<(typeof shares)[number] | undefined>(
-    (max, share) => (!max || share.share > max.share ? share : max),
-    undefined,
+  const ratio = divide(ours(at), plain(at))
+  let share: { value: number; pages: number } | undefined
+  for (const result of results) {
+    const scan = clock === 'wall' ? result.scan.medianMs : result.scan.cpuMedianMs
+    const value = divide(scan, ours(result))
+    if (value !== undefined && (!share || value > share.value))
+      share = { value, pages: result.pages }
+  }
+  const growth = divide(
+    divide(ours(bySize(targets.largePages)), targets.largePages),
+    divide(ours(bySize(targets.smallPages)), targets.smallPages),
   )
-  verdicts.push({
-    name: 'Index scan as a share of our build time (worst size)',
-    limit: `< ${percent(targets.maxScanShare)}`,
-    ...judge(
-      worst?.share,
-      targets.maxScanShare,
-      (value) => `${percent(value)} at ${worst!.pages} pages`,
-    ),
-  })
+  return {
+    ...(ratio !== undefined ? { ratio } : {}),
+    ...(share ? { share } : {}),
+    ...(growth !== undefined ? { growth } : {}),
+  }
+}
 
-  const small = ours(bySize(targets.smallPages))
-  const large = ours(bySize(targets.largePages))
-  const growth =
-    small && large
-      ? large.wallMs / targets.largePages / (small.wallMs / targets.smallPages)
-      : undefined
-  verdicts.push({
-    name: `Per-page build time, ${targets.largePages} vs ${targets.smallPages} pages`,
-    limit: `≤ ${targets.maxPerPageGrowth.toFixed(2)}×`,
-    ...judge(growth, targets.maxPerPageGrowth, (value) => `${value.toFixed(2)}×`),
-  })
-  return verdicts
+/**
+ * Checks the three targets. The verdict is on wall time, as the targets are
+ * stated; the CPU-time figures beside it show whether a miss is the
+ * handbook's or the machine's (other work inflates wall time, not CPU time).
+ */
+export function evaluateTargets(results: readonly SizeResult[]): TargetResult[] {
+  const wall = measureTargets(results, 'wall')
+  const cpu = measureTargets(results, 'cpu')
+  const times = (value?: number) => (value === undefined ? '—' : `${value.toFixed(2)}×`)
+  const share = (value?: { value: number; pages: number }) =>
+    value ? `${percent(value.value)} at ${value.pages} pages` : '—'
+  return [
+    {
+      name: `Our build vs plain Starlight, ${targets.ratioPages} pages`,
+      limit: `≤ ${targets.maxBuildRatio.toFixed(2)}×`,
+      measuredCpu: times(cpu.ratio),
+      ...judge(wall.ratio, targets.maxBuildRatio, times(wall.ratio)),
+    },
+    {
+      name: 'Index scan as a share of our build time (worst size)',
+      limit: `< ${percent(targets.maxScanShare)}`,
+      measuredCpu: share(cpu.share),
+      ...judge(wall.share?.value, targets.maxScanShare, share(wall.share)),
+    },
+    {
+      name: `Per-page build time, ${targets.largePages} vs ${targets.smallPages} pages`,
+      limit: `≤ ${targets.maxPerPageGrowth.toFixed(2)}×`,
+      measuredCpu: times(cpu.growth),
+      ...judge(wall.growth, targets.maxPerPageGrowth, times(wall.growth)),
+    },
+  ]
 }
 
 function judge(
   value: number | undefined,
   limit: number,
-  format: (value: number) => string,
+  measured: string,
 ): Pick<TargetResult, 'measured' | 'verdict' | 'met'> {
   if (value === undefined) return { measured: '—', verdict: 'not measured' }
   const met = value <= limit
-  const over = value / limit - 1
   return {
-    measured: format(value),
-    verdict: met ? '✅ met' : `❌ missed: ${percent(over)} over the limit`,
+    measured,
+    verdict: met ? '✅ met' : `❌ missed: ${percent(value / limit - 1)} over the limit`,
     met,
   }
 }
@@ -184,21 +203,24 @@ export function renderBenchSection(data: BenchData): string {
     '',
     '### Targets',
     '',
-    '| Target | Limit | Measured | Result |',
-    '| --- | --- | --- | --- |',
+    '| Target | Limit | Measured (wall time) | Result | Same on CPU time |',
+    '| --- | --- | --- | --- | --- |',
     ...evaluateTargets(results).map(
-      (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.verdict} |`,
+      (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.verdict} | ${t.measuredCpu} |`,
     ),
     '',
     '### Builds',
     '',
-    'Wall time of `npx astro build --force` from process start to exit (fastest of the runs), peak',
+    'Wall time of `npx astro build --force` from process start to exit (fastest of the runs), CPU',
+    'time of the process tree (user + system; Pagefind and esbuild use several threads), peak',
     'resident memory of the largest process, size of the output folder, and the sidebar’s share of',
     'one page. "ours" is every handbook plugin; "plain" is `HANDBOOK_PLAIN=1` (same content, loader',
-    'and sidebar; Astro’s default Sätteri renderer and none of our markdown plugins).',
+    'and sidebar; Astro’s default Sätteri renderer and none of our markdown plugins). Load avg is',
+    'the machine’s 1-minute load when the build started: above ~1 other work was competing for the',
+    'two cores and wall times are inflated.',
     '',
-    '| Pages | Build | Wall | Per page | Peak memory | dist/ | HTML per page | Sidebar per page | Runs | Load avg | Handbook report |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| Pages | Build | Wall | Per page | CPU time | Peak memory | dist/ | HTML per page | Sidebar per page | Runs (wall) | Load avg | Handbook report |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   )
   for (const result of results) {
     for (const variant of ['handbook', 'plain'] as const) {
@@ -206,13 +228,13 @@ export function renderBenchSection(data: BenchData): string {
       const runs = result.builds[variant]
       if (!build) {
         lines.push(
-          `| ${result.pages} | ${label(variant)} | failed (exit ${runs[0]?.exitCode ?? '?'}) | | | | | | ${runs.length} | | |`,
+          `| ${result.pages} | ${label(variant)} | failed (exit ${runs[0]?.exitCode ?? '?'}) | | | | | | | ${runs.length} | | |`,
         )
         continue
       }
       const perPageHtml = build.htmlFiles ? build.htmlBytes / build.htmlFiles : 0
       lines.push(
-        `| ${result.pages} | ${label(variant)} | ${seconds(build.wallMs)} | ${ms(build.wallMs / result.pages)} | ${build.peakRssBytes ? formatBytes(build.peakRssBytes, 'MB') : '—'} | ${formatBytes(build.distBytes, 'MB')} | ${formatBytes(perPageHtml, 'kB')} | ${build.sidebarBytesPerPage !== undefined ? `${formatBytes(build.sidebarBytesPerPage, 'kB')} (${percent(build.sidebarBytesPerPage / perPageHtml)})` : '—'} | ${runs.map((run) => seconds(run.wallMs)).join(' / ')} | ${build.loadAverage.toFixed(2)} | ${build.reportLine ?? '—'}${build.exitCode === 0 ? '' : ` (exit ${build.exitCode})`} |`,
+        `| ${result.pages} | ${label(variant)} | ${seconds(build.wallMs)} | ${ms(build.wallMs / result.pages)} | ${build.cpuMs !== undefined ? seconds(build.cpuMs) : '—'} | ${build.peakRssBytes ? formatBytes(build.peakRssBytes, 'MB') : '—'} | ${formatBytes(build.distBytes, 'MB')} | ${formatBytes(perPageHtml, 'kB')} | ${build.sidebarBytesPerPage !== undefined ? `${formatBytes(build.sidebarBytesPerPage, 'kB')} (${percent(build.sidebarBytesPerPage / perPageHtml)})` : '—'} | ${runs.map((run) => seconds(run.wallMs)).join(' / ')} | ${build.loadAverage.toFixed(2)} | ${build.reportLine ?? '—'}${build.exitCode === 0 ? '' : ` (exit ${build.exitCode})`} |`,
       )
     }
   }
@@ -220,14 +242,14 @@ export function renderBenchSection(data: BenchData): string {
     '',
     '### Ours over plain',
     '',
-    '| Pages | Wall | Per page (ours) | Peak memory | dist/ |',
-    '| ---: | ---: | ---: | ---: | ---: |',
+    '| Pages | Wall | CPU time | Per page (ours vs plain) | Peak memory | dist/ |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
   )
   for (const result of results) {
     const [o, p] = [pickBuild(result.builds.handbook), pickBuild(result.builds.plain)]
     if (!o || !p) continue
     lines.push(
-      `| ${result.pages} | ${ratio(o.wallMs, p.wallMs)} (+${seconds(o.wallMs - p.wallMs)}) | ${ms(o.wallMs / result.pages)} vs ${ms(p.wallMs / result.pages)} | ${o.peakRssBytes && p.peakRssBytes ? ratio(o.peakRssBytes, p.peakRssBytes) : '—'} | ${ratio(o.distBytes, p.distBytes)} |`,
+      `| ${result.pages} | ${ratio(o.wallMs, p.wallMs)} (${signedSeconds(o.wallMs - p.wallMs)}) | ${o.cpuMs && p.cpuMs ? `${ratio(o.cpuMs, p.cpuMs)} (${signedSeconds(o.cpuMs - p.cpuMs)})` : '—'} | ${ms(o.wallMs / result.pages)} vs ${ms(p.wallMs / result.pages)} | ${o.peakRssBytes && p.peakRssBytes ? ratio(o.peakRssBytes, p.peakRssBytes) : '—'} | ${ratio(o.distBytes, p.distBytes)} |`,
     )
   }
   lines.push(
@@ -237,7 +259,8 @@ export function renderBenchSection(data: BenchData): string {
     'From the build logs. Start-up is wall time before Astro’s own clock starts (npx, loading',
     '`astro.config.mjs`, which builds the index for the sidebar). Content sync is where our loader',
     'renders every document (log timestamps: ±1 s). "Other" is mostly `astro:build:done` hooks after',
-    'Pagefind (our page check and report).',
+    'Pagefind (our page check and report). ≈: the build failed in its last hook and printed no total,',
+    'so these come from log timestamps (±1 s).',
     '',
     '| Pages | Build | Start-up | Sync + types | (content sync) | Vite | Generate pages | Pagefind | Other |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -248,15 +271,17 @@ export function renderBenchSection(data: BenchData): string {
       if (!build) continue
       const { phases } = build
       const known = ['syncAndTypes', 'vite', 'generate', 'pagefind'] as const
-      // A build that failed in its last hook prints no total: start-up and "other" are unknown.
       const other =
         phases.total === undefined
           ? undefined
           : phases.total - known.reduce((sum, key) => sum + (phases[key] ?? 0), 0)
-      const startUp = phases.total === undefined ? undefined : build.wallMs - phases.total
+      // Without a printed total, start-up and "other" come from log timestamps.
+      const approx = phases.totalEstimated ? '≈ ' : ''
+      const startUp =
+        phases.startUp ?? (phases.total === undefined ? undefined : build.wallMs - phases.total)
       const cell = (value?: number) => (value === undefined ? '—' : seconds(value))
       lines.push(
-        `| ${result.pages} | ${label(variant)} | ${cell(startUp)} | ${cell(phases.syncAndTypes)} | ${cell(phases.contentSync)} | ${cell(phases.vite)} | ${cell(phases.generate)} | ${cell(phases.pagefind)} | ${cell(other)} |`,
+        `| ${result.pages} | ${label(variant)} | ${approx}${cell(startUp)} | ${cell(phases.syncAndTypes)} | ${cell(phases.contentSync)} | ${cell(phases.vite)} | ${cell(phases.generate)} | ${cell(phases.pagefind)} | ${approx}${cell(other)} |`,
       )
     }
   }
@@ -264,18 +289,19 @@ export function renderBenchSection(data: BenchData): string {
     '',
     '### Where the time goes',
     '',
-    'Measured in the bench process (see "Method" above). Render columns are the whole corpus through',
-    'Astro’s own renderers without syntax highlighting; "our plugins" is (unified + ours − unified) /',
-    '(unified + ours).',
+    'Measured in the bench process (see "Method" above). The index scan is wall time (CPU time in',
+    'brackets), median; its share is over our build’s wall time. Render columns are CPU time for the',
+    'whole corpus through Astro’s own renderers without syntax highlighting, median; "our plugins"',
+    'is (unified + ours − unified) / (unified + ours).',
     '',
-    '| Pages | Index scan (median) | Scan / our build | Render: Sätteri | Render: unified | Render: unified + ours | Our plugins’ share of render | Our plugins per page |',
+    '| Pages | Index scan | Scan / our build | Render: Sätteri | Render: unified | Render: unified + ours | Our plugins’ share of render | Our plugins per page |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   )
   for (const result of results) {
     const o = pickBuild(result.builds.handbook)
     const { scan, render } = result
     lines.push(
-      `| ${result.pages} | ${ms(scan.medianMs)} (of ${scan.samples.length}) | ${o ? percent(scan.medianMs / o.wallMs) : '—'} | ${render.satteriMs !== undefined ? ms(render.satteriMs) : '—'} | ${ms(render.unifiedMs)} | ${ms(render.handbookMs)} | ${percent((render.handbookMs - render.unifiedMs) / render.handbookMs)} | ${ms((render.handbookMs - render.unifiedMs) / render.documents)} |`,
+      `| ${result.pages} | ${ms(scan.medianMs)} ${scan.cpuMedianMs === undefined ? '' : `(${ms(scan.cpuMedianMs)})`}, ${scan.samples.length} runs | ${o ? percent(scan.medianMs / o.wallMs) : '—'} | ${render.satteriMs !== undefined ? ms(render.satteriMs) : '—'} | ${ms(render.unifiedMs)} | ${ms(render.handbookMs)} | ${percent((render.handbookMs - render.unifiedMs) / render.handbookMs)} | ${ms((render.handbookMs - render.unifiedMs) / render.documents)} |`,
     )
   }
   lines.push(
@@ -305,6 +331,10 @@ function label(variant: Variant): string {
 
 function ratio(a: number, b: number): string {
   return `${(a / b).toFixed(2)}×`
+}
+
+function signedSeconds(value: number): string {
+  return `${value < 0 ? '−' : '+'}${seconds(Math.abs(value))}`
 }
 
 function seconds(value: number): string {

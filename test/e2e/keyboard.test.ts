@@ -57,7 +57,6 @@ describe('keyboard navigation', () => {
     const { page } = await openPage(browser, 'engineering-sop/')
     await page.keyboard.press('Tab')
     const first = await readFocus(page, 'a.sl-skip-link')
-    expect(first.selector, 'the first Tab stop').toMatch(/^a\./)
     expect(first.matches, `the first Tab stop is ${first.selector}, not the skip link`).toBe(true)
     expect(await page.locator('a.sl-skip-link').isVisible()).toBe(true)
 
@@ -85,14 +84,18 @@ describe('keyboard navigation', () => {
     await page.locator('site-search button[data-open-modal]:not([disabled])').waitFor()
     await page.keyboard.press('Control+k')
     await expect
-      .poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open))
+      .poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open), {
+        timeout: 5_000,
+      })
       .toBe(true)
     const typing = await page.evaluate(() => document.activeElement?.tagName)
     expect(typing, 'focus after opening search').toBe('INPUT')
 
     await page.keyboard.press('Escape')
     await expect
-      .poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open))
+      .poll(() => dialog.evaluate((element: HTMLDialogElement) => element.open), {
+        timeout: 5_000,
+      })
       .toBe(false)
   })
 })

@@ -53,7 +53,7 @@ describe('reference links land where they point', () => {
     const id = await followLink(page, selector)
 
     const heading = page.locator(`[id="${id}"]`)
-    await expect.poll(() => heading.count()).toBe(1)
+    await expect.poll(() => heading.count(), { timeout: 5_000 }).toBe(1)
     expect(await heading.evaluate((element) => element.tagName)).toMatch(/^H[1-6]$/)
     // The heading the reader lands on carries the section number they clicked.
     expect(await heading.innerText()).toContain(section)
@@ -70,7 +70,7 @@ describe('reference links land where they point', () => {
 
     expect(id).toBe(requirement!.toLowerCase())
     const definition = page.locator(`[id="${id}"]`)
-    await expect.poll(() => definition.count()).toBe(1)
+    await expect.poll(() => definition.count(), { timeout: 5_000 }).toBe(1)
     expect((await definition.innerText()).trim().startsWith(requirement!)).toBe(true)
     await expectScrolledIntoView(page, id)
   })

@@ -166,10 +166,10 @@ describe('section references', () => {
     ])
     const { files } = findSourceFiles(contentRoot, loadHandbookConfig(contentRoot))
     for (const file of files) {
-      const page = [...pages.values()].find(
-        (tree) =>
-          attribute(selectAll('meta[name="handbook:source"]', tree)[0]!, 'content') === file.path,
-      )!
+      const page = [...pages.values()].find((tree) => {
+        const meta = selectAll('meta[name="handbook:source"]', tree)[0]
+        return meta !== undefined && attribute(meta, 'content') === file.path
+      })!
       const unlinked = proseSigns(page, 'a')
       const reported = diagnostics
         .filter((d) => d.file === file.path && sectionRules.has(d.ruleId))

@@ -85,7 +85,9 @@ export async function openPage(
 export function watchPage(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    // For a failed resource the text does not name it; the location does.
+    const at = message.location().url ? ` (${message.location().url})` : ''
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}${at}`)
   })
   page.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`))
   page.on('requestfailed', (request) =>

@@ -1,0 +1,63 @@
+import type { Root } from 'mdast'
+import { describe, expect, test } from 'vitest'
+import { createIndexParser } from '../../plugins/doc-index/build.ts'
+import { buildOutline, summarizeSections } from '../../plugins/doc-index/outline.ts'
+
+const parser = createIndexParser()
+const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root
+
+/** Heading text → its summary, for a markdown body. */
+function summaries(markdown: string): Record<string, string | undefined> {
+  const tree = parse(markdown)
+  return Object.fromEntries(
+    buildOutline(tree, { body: markdown, bodyLineOffset: 0 }).map((heading) => [
+      heading.text,
+      heading.summary,
+    ]),
+  )
+}
+
+describe('section summaries for previews', () => {
+  test.each([
+    ['## 5.2 Channels\n\nClose a channel once.\n\nSecond paragraph.', 'Close a channel once.'],
+    // Inline markup becomes its words; code keeps its text.
+    [
+      '## 5.2 Channels\n\nThe **sender** closes `ch`, see [the spec](x.md).',
+      'The sender closes ch, see the spec.',
+    ],
+    // Smartypants, as the page renders it.
+    ['## 5.2 Channels\n\n"Close" it -- once.', '“Close” it — once.'],
+    // Code blocks and tables are skipped; the first paragraph after them counts.
+    ['## 5.2 Channels\n\n```go\nclose(ch)\n```\n\nAfter the code.', 'After the code.'],
+    // A paragraph inside a list item counts.
+    [
+      '## 7.1 Nodes\n\n- CLD-REQ-001: Register nodes.\n- CLD-REQ-002: Drain nodes.',
+      'CLD-REQ-001: Register nodes.',
+    ],
+    // Raw HTML is markup, not words.
+    ['## 5.2 Channels\n\nClose <b>once</b>.', 'Close once.'],
+    // Wrapped lines are one line.
+    ['## 5.2 Channels\n\nClose a\nchannel once.', 'Close a channel once.'],
+  ])('%j', (markdown, summary) => {
+    expect(summaries(markdown)['5.2 Channels'] ?? summaries(markdown)['7.1 Nodes']).toBe(summary)
+  })
+
+  test('a heading followed directly by a subheading has no summary of its own', () => {
+    expect(summaries('## 5. Concurrency\n\n### 5.1 Goroutines\n\nOwn every goroutine.')).toEqual({
+      '5. Concurrency': undefined,
+      '5.1 Goroutines': 'Own every goroutine.',
+    })
+  })
+
+  test('a long paragraph is cut at a word boundary', () => {
+    const long = `${'word '.repeat(100)}end.`
+    const summary = summaries(`## 1. Long\n\n${long}`)['1. Long']!
+    expect(summary.length).toBeLessThanOrEqual(280)
+    expect(summary).toMatch(/word…$/)
+  })
+
+  test('text before the first heading belongs to no section', () => {
+    const tree = parse('Intro text.\n\n## 1. First\n\nFirst text.')
+    expect([...summarizeSections(tree).values()]).toEqual(['First text.'])
+  })
+})

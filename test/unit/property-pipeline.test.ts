@@ -1,0 +1,470 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { rehypeHeadingIds } from '@astrojs/markdown-remark'
+import fc from 'fast-check'
+import type { Element, Root as HastRoot } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { selectAll } from 'hast-util-select'
+import { toString as hastToString } from 'hast-util-to-string'
+import type { FootnoteDefinition, Root, Table, TableCell, TableRow, Text } from 'mdast'
+import { visit } from 'unist-util-visit'
+import rehypeStringify from 'rehype-stringify'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import remarkSmartypants from 'remark-smartypants'
+import { unified, type PluggableList } from 'unified'
+import { VFile } from 'vfile'
+import { beforeAll, describe, expect, test } from 'vitest'
+import type { DocIndex } from '../../plugins/doc-index/types.ts'
+import { createHandbook, type Handbook } from '../../plugins/index.ts'
+import { createIndexStore } from '../../plugins/integration/index-store.ts'
+import { remarkRequirementLinks } from '../../plugins/remark-requirement-links/index.ts'
+import { findDefiningContainers } from '../../plugins/remark-requirement-links/analyze.ts'
+import { createRequirementMatcher } from '../../plugins/remark-requirement-links/patterns.ts'
+import { createIsDocumentName } from '../../plugins/remark-section-links/analyze.ts'
+import { remarkSectionLinks } from '../../plugins/remark-section-links/index.ts'
+import { messageSource } from '../../plugins/shared/diagnostics.ts'
+import { toPageData, type PageData } from '../../plugins/shared/page-data.ts'
+import { collectTextRuns, type TextRun } from '../../plugins/shared/text-runs.ts'
+import { frontmatter, fuzzHandbookFiles, hostileDocument } from './helpers/arbitraries.ts'
+
+/**
+ * Property tests of the whole markdown pipeline (field guide, issue 9):
+ * random and mutated handbook markdown goes through remark-parse, GFM,
+ * smartypants, every remark plugin of `createHandbook`, remark-rehype,
+ * Astro's own heading ids, every rehype plugin and rehype-stringify, as a
+ * page renders in the build. Seeded: `FUZZ_SEED=<n>` replays a run,
+ * `FUZZ_RUNS=<n>` scales the number of cases.
+ */
+const seed = Number(process.env.FUZZ_SEED ?? 9_2026)
+const scale = Number(process.env.FUZZ_RUNS ?? 1)
+const runs = (count: number) => Math.max(1, Math.round(count * scale))
+
+/** Rules a `§` reference that is not linked is reported under (info `ignored-section` included). */
+const sectionRules = new Set([
+  'ignored-section',
+  'unknown-document',
+  'unknown-section',
+  'unknown-section-name',
+  'reversed-range',
+  'ambiguous-section',
+  'ambiguous-document',
+  'no-default-document',
+  'unlinkable-section',
+])
+const requirementRules = new Set(['unknown-requirement', 'unlinkable-requirement'])
+
+interface Point {
+  line: number
+  column: number
+}
+
+interface Rendered {
+  /** The parsed markdown before our plugins (GFM and smartypants applied): the oracle reads it. */
+  source: Root
+  html: string
+  hast: HastRoot
+  messages: Array<{ rule: string; line?: number; column?: number; reason: string }>
+}
+
+function createProcessor(remarkPlugins: PluggableList, rehypePlugins: PluggableList) {
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      // smartypants runs in render(), before the oracle's copy of the tree is taken.
+      .use(remarkPlugins)
+      .use(remarkRehype)
+      .use(rehypePlugins)
+      .use(rehypeHeadingIds)
+      .use(rehypeStringify)
+  )
+}
+
+type Processor = ReturnType<typeof createProcessor>
+
+/** The transform Astro runs between the parse and our plugins (the build's own order). */
+const smartypants = unified().use(remarkSmartypants)
+
+/** Renders a body as the build does: after one newline, with the page data in the frontmatter. */
+async function render(processor: Processor, body: string, page: PageData): Promise<Rendered> {
+  const file = new VFile({
+    path: page.path,
+    value: `\n${body}`,
+    data: { astro: { frontmatter: { handbook: page } } },
+  })
+  const parsed = smartypants.runSync(processor.parse(file), file) as Root
+  const source = structuredClone(parsed)
+  const hast = (await processor.run(parsed, file)) as HastRoot
+  const html = String(processor.stringify(hast, file))
+  const messages = file.messages
+    .filter((message) => message.source === messageSource)
+    .map((message) => ({
+      rule: message.ruleId ?? '',
+      ...(message.line ? { line: message.line } : {}),
+      ...(message.column ? { column: message.column } : {}),
+      reason: message.reason,
+    }))
+  return { source, html, hast, messages }
+}
+
+/** Where character `index` of a text node is in the source, as the plugins compute it. */
+function pointInText(node: Text, index: number): Point | undefined {
+  const start = node.position?.start
+  if (!start) return undefined
+  const before = node.value.slice(0, index)
+  const newline = before.lastIndexOf('\n')
+  if (newline === -1) return { line: start.line, column: start.column + index }
+  return { line: start.line + before.split('\n').length - 1, column: index - newline }
+}
+
+/** The point of a run offset, from the text piece that holds the character. */
+function pointOfCharacter(run: TextRun, offset: number): { point?: Point; linkable: boolean } {
+  const piece = run.pieces.find((candidate) => candidate.start <= offset && offset < candidate.end)
+  if (!piece) return { linkable: false }
+  const point = pointInText(piece.node, offset - piece.start)
+  return { ...(point ? { point } : {}), linkable: piece.linkable }
+}
+
+const before = (a: Point, b: Point) => a.line < b.line || (a.line === b.line && a.column < b.column)
+const same = (a: Point, b: Point) => a.line === b.line && a.column === b.column
+
+/** Our links, with their source ranges. */
+function ourLinks(hast: HastRoot): Array<{ element: Element; start?: Point; end?: Point }> {
+  return selectAll('a.hb-ref', hast).map((element) => ({
+    element,
+    ...(element.position ? { start: element.position.start, end: element.position.end } : {}),
+  }))
+}
+
+/** `§` signs that begin a reference: a digit, a capital Latin letter or another script after the sign. */
+const referenceShapedSign =
+  /§+[ \t\u00a0\u2009\u202f]*(?:[0-9A-Z]|(?!\p{Script=Latin})[\p{L}\p{N}])/uy
+
+/**
+ * found = linked + reported: every `§` that begins a reference in prose, and
+ * every ID-shaped token, is inside one of our links or has a message of a
+ * section (or requirement) rule at its place. Signs inside code, HTML or
+ * existing links, and a heading's own number (`## §7 …`), are not references.
+ */
+function findUnaccounted(index: DocIndex, rendered: Rendered, page: PageData): string[] {
+  const tree = rendered.source
+  // Text the page never shows is not counted: the title heading (it becomes the page
+  // title, plain text), a footnote nobody references and table cells beyond the header's
+  // width (GFM drops both, as GitHub does).
+  const referenced = findRenderedFootnotes(tree)
+  const isTitle = (run: TextRun) =>
+    (run.container.type === 'heading' && run.container.position?.start.line === page.titleLine) ||
+    run.ancestors.some(
+      (ancestor) =>
+        ancestor.type === 'footnoteDefinition' &&
+        !referenced.has((ancestor as FootnoteDefinition).identifier),
+    ) ||
+    (run.container.type === 'tableCell' && isExcessCell(run))
+  const matcher = createRequirementMatcher(index.requirementPatterns)
+  const defining =
+    page.kind === 'requirements' ? findDefiningContainers(tree, matcher) : new Set<unknown>()
+  const links = ourLinks(rendered.hast)
+  const linked = (point: Point) =>
+    links.some(
+      (link) => link.start && link.end && !before(point, link.start) && before(point, link.end),
+    )
+  const reported = (point: Point, rules: Set<string>) =>
+    rendered.messages.some(
+      (message) =>
+        rules.has(message.rule) &&
+        message.line !== undefined &&
+        same(point, { line: message.line, column: message.column ?? 0 }),
+    )
+  const problems: string[] = []
+  const sectionRuns = collectTextRuns(tree, { keepInlineCode: createIsDocumentName(index) })
+  for (const run of sectionRuns) {
+    if (isTitle(run)) continue
+    for (
+      let offset = run.text.indexOf('§');
+      offset !== -1;
+      offset = run.text.indexOf('§', offset + 1)
+    ) {
+      if (run.text[offset - 1] === '§') continue
+      referenceShapedSign.lastIndex = offset
+      if (!referenceShapedSign.test(run.text)) continue
+      if (run.container.type === 'heading' && run.text.slice(0, offset).trim() === '') continue
+      const { point, linkable } = pointOfCharacter(run, offset)
+      if (!point || !linkable) continue
+      if (!linked(point) && !reported(point, sectionRules)) {
+        problems.push(
+          `\`${run.text.slice(offset, offset + 24)}\` at ${point.line}:${point.column} is neither linked nor reported`,
+        )
+      }
+    }
+  }
+  for (const run of collectTextRuns(tree)) {
+    if (isTitle(run)) continue
+    for (const [position, mention] of matcher.findMentions(run.text).entries()) {
+      // The ID that begins a definition is the anchor, not a mention.
+      if (position === 0 && defining.has(run.container)) continue
+      const inLink = run.pieces.some(
+        (piece) => !piece.linkable && piece.start <= mention.start && mention.end <= piece.end,
+      )
+      if (inLink) continue
+      const { point } = pointOfCharacter(run, mention.start)
+      if (!point) continue
+      if (!linked(point) && !reported(point, requirementRules)) {
+        problems.push(
+          `\`${mention.id}\` at ${point.line}:${point.column} is neither linked nor reported`,
+        )
+      }
+    }
+  }
+  return problems
+}
+
+/**
+ * The footnotes remark-rehype renders: those referenced from the text, then
+ * those referenced from a rendered footnote, and so on.
+ */
+function findRenderedFootnotes(tree: Root): Set<string> {
+  const definitions = new Map<string, FootnoteDefinition>()
+  visit(tree, 'footnoteDefinition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  })
+  const rendered = new Set<string>()
+  const queue: Array<Root | FootnoteDefinition> = [tree]
+  while (queue.length > 0) {
+    visit(queue.pop()!, (node) => {
+      if (node.type === 'footnoteDefinition') return 'skip'
+      if (node.type === 'footnoteReference' && !rendered.has(node.identifier)) {
+        rendered.add(node.identifier)
+        const definition = definitions.get(node.identifier)
+        if (definition) queue.push({ ...definition, type: 'root' } as unknown as Root)
+      }
+      return undefined
+    })
+  }
+  return rendered
+}
+
+/** A cell beyond the number of columns its table's header row has. */
+function isExcessCell(run: TextRun): boolean {
+  const row = run.ancestors.at(-1) as TableRow | undefined
+  const table = run.ancestors.at(-2) as Table | undefined
+  if (row?.type !== 'tableRow' || table?.type !== 'table') return false
+  return (
+    row.children.indexOf(run.container as TableCell) >= (table.children[0]?.children.length ?? 0)
+  )
+}
+
+/** Every generated link lands on a document route and on a heading id or requirement anchor it has. */
+function findBrokenLinks(index: DocIndex, rendered: Rendered, base = '/'): string[] {
+  const problems: string[] = []
+  const byUrl = new Map(index.documents.map((document) => [`${base}${document.route}/`, document]))
+  for (const { element } of ourLinks(rendered.hast)) {
+    const href = String(element.properties.href ?? '')
+    const classes = (element.properties.className as string[] | undefined) ?? []
+    const [path = '', fragment] = href.split('#')
+    if (classes.includes('hb-ref--requirement-list')) {
+      if (href !== `${base}traceability/`) problems.push(`wildcard link to ${href}`)
+      continue
+    }
+    const document = byUrl.get(path)
+    if (!document || fragment === undefined) {
+      problems.push(`link to ${href}: no such page or no fragment`)
+      continue
+    }
+    const id = decodeURIComponent(fragment)
+    const ids = new Set([
+      ...document.headings.map((heading) => heading.id),
+      ...[...index.requirements.values()]
+        .filter((requirement) => requirement.document === document.path)
+        .map((requirement) => requirement.anchor),
+    ])
+    if (!ids.has(id)) problems.push(`link to ${href}: ${document.path} has no id \`${id}\``)
+  }
+  return problems
+}
+
+/**
+ * Attributes survive serialisation: parsing the HTML again gives every link
+ * the same title, href and data attributes (quotes, `<` and `&` from heading
+ * text are escaped, not interpreted).
+ */
+function findMangledAttributes(rendered: Rendered): string[] {
+  const reparsed = selectAll('a.hb-ref', fromHtml(rendered.html, { fragment: true }))
+  const original = ourLinks(rendered.hast).map(({ element }) => element)
+  if (reparsed.length !== original.length) {
+    return [`${original.length} links rendered, ${reparsed.length} after parsing the HTML again`]
+  }
+  const problems: string[] = []
+  original.forEach((element, position) => {
+    const again = reparsed[position]!
+    for (const name of ['href', 'title', 'dataDoc', 'dataSection', 'dataRequirement']) {
+      const a = element.properties[name]
+      const b = again.properties[name]
+      if (a !== undefined && String(a) !== String(b)) {
+        problems.push(`${name} ${JSON.stringify(a)} reads back as ${JSON.stringify(b)}`)
+      }
+    }
+  })
+  return problems
+}
+
+/** The page's text without the hidden preview data (which exists only when there are links). */
+function textContent(hast: HastRoot): string {
+  const clone = structuredClone(hast)
+  const strip = (node: HastRoot | Element) => {
+    node.children = node.children.filter(
+      (child) =>
+        child.type !== 'element' ||
+        !((child.properties.className as string[] | undefined) ?? []).includes('hb-previews'),
+    )
+    for (const child of node.children) if (child.type === 'element') strip(child)
+  }
+  strip(clone)
+  return hastToString(clone)
+}
+
+let contentRoot: string
+let handbook: Handbook
+let index: DocIndex
+let full: Processor
+let withoutLinks: Processor
+
+beforeAll(() => {
+  contentRoot = mkdtempSync(join(tmpdir(), 'handbook-fuzz-'))
+  for (const [name, text] of Object.entries(fuzzHandbookFiles)) {
+    mkdirSync(dirname(join(contentRoot, name)), { recursive: true })
+    writeFileSync(join(contentRoot, name), text)
+  }
+  handbook = createHandbook({ contentRoot })
+  index = handbook.store.get().index
+  const remark = handbook.remarkPlugins as PluggableList
+  const rehype = handbook.rehypePlugins as PluggableList
+  full = createProcessor(remark, rehype)
+  withoutLinks = createProcessor(
+    (handbook.remarkPlugins as [unknown, unknown][]).filter(
+      ([plugin]) => plugin !== remarkSectionLinks && plugin !== remarkRequirementLinks,
+    ) as PluggableList,
+    rehype,
+  )
+  console.log(`property-pipeline: seed ${seed} (FUZZ_SEED=${seed} replays it)`)
+})
+
+/** A page of the fuzz handbook that is not in its index, as a new document would be. */
+const guidePage: PageData = {
+  path: 'notes/FUZZ.md',
+  route: 'notes/fuzz',
+  kind: 'guide',
+  lineOffset: -1,
+}
+
+/** Runs a seeded property and prints how many cases took how long. */
+async function check<T extends unknown[]>(
+  name: string,
+  numRuns: number,
+  property: fc.IAsyncProperty<T>,
+) {
+  const started = performance.now()
+  await fc.assert(property, { seed, numRuns })
+  console.log(`${name}: ${numRuns} cases in ${Math.round(performance.now() - started)} ms`)
+}
+
+describe('any markdown through the whole pipeline', () => {
+  test('never throws; every § and ID is linked or reported; links land; attributes escape', async () => {
+    await check(
+      'linked or reported',
+      runs(3000),
+      fc.asyncProperty(hostileDocument, async (body) => {
+        const rendered = await render(full, body, guidePage)
+        expect([
+          ...findUnaccounted(index, rendered, guidePage),
+          ...findBrokenLinks(index, rendered),
+          ...findMangledAttributes(rendered),
+        ]).toEqual([])
+      }),
+    )
+  }, 600_000)
+
+  test('the text outside our links is unchanged, and a second run gives the same output', async () => {
+    await check(
+      'text unchanged, deterministic',
+      runs(600),
+      fc.asyncProperty(hostileDocument, async (body) => {
+        const first = await render(full, body, guidePage)
+        const plain = await render(withoutLinks, body, guidePage)
+        expect(textContent(first.hast)).toBe(textContent(plain.hast))
+        const second = await render(full, body, guidePage)
+        expect(second.html).toBe(first.html)
+        expect(second.messages).toEqual(first.messages)
+      }),
+    )
+  }, 600_000)
+})
+
+describe('any document inside the index it is rendered against', () => {
+  test('indexing never throws, and the page has exactly the ids the index gives its headings and definitions', async () => {
+    await check(
+      'inside the index',
+      runs(700),
+      fc.asyncProperty(
+        frontmatter,
+        hostileDocument,
+        fc.constantFrom('requirements', 'sop', 'guide'),
+        async (head, body, kind) => {
+          writeFileSync(join(contentRoot, 'FUZZ.md'), `${head}${body}`)
+          const store = createIndexStore(contentRoot, {
+            ...handbook.config,
+            documents: [...handbook.config.documents, { kind, include: ['FUZZ.md'] }],
+          })
+          const built = store.get()
+          const source = built.sources.get('FUZZ.md')
+          if (!source) {
+            // Only a NUL byte keeps a matched file out of the index, and that is reported.
+            expect(built.problems.map((problem) => problem.ruleId)).toContain('binary-file')
+            return
+          }
+          const page = toPageData(source)
+          const withStore = (plugins: unknown[]) =>
+            (plugins as [unknown, Record<string, unknown>][]).map(([plugin, options]) => [
+              plugin,
+              'store' in options ? { ...options, store } : options,
+            ]) as PluggableList
+          const rendered = await render(
+            createProcessor(withStore(handbook.remarkPlugins), withStore(handbook.rehypePlugins)),
+            source.body,
+            page,
+          )
+          const document = built.index.documentsByPath.get('FUZZ.md')!
+          const problems = [
+            ...findBrokenLinks(built.index, rendered),
+            ...findUnaccounted(built.index, rendered, page),
+          ]
+          // remark-rehype's own `Footnotes` heading is not the author's.
+          const headingIds = selectAll('h1, h2, h3, h4, h5, h6', rendered.hast)
+            .map((element) => String(element.properties.id))
+            .filter((id) => id !== 'footnote-label')
+          const expected = document.headings.map((heading) => heading.id)
+          if (JSON.stringify(headingIds) !== JSON.stringify(expected)) {
+            problems.push(
+              `page heading ids ${JSON.stringify(headingIds)}, index ${JSON.stringify(expected)}`,
+            )
+          }
+          const pageIds = new Set(
+            selectAll('[id]', rendered.hast).map((element) => String(element.properties.id)),
+          )
+          for (const requirement of built.index.requirements.values()) {
+            // `_top` is Starlight's page title, where a definition that is the title heading lands.
+            const anchored = requirement.anchor === '_top' || pageIds.has(requirement.anchor)
+            if (requirement.document === 'FUZZ.md' && !anchored) {
+              problems.push(
+                `definition of ${requirement.id} has no element with id ${requirement.anchor}`,
+              )
+            }
+          }
+          expect(problems).toEqual([])
+        },
+      ),
+    )
+  }, 600_000)
+})
