@@ -262,3 +262,58 @@ describe('section references', () => {
     expect(attribute(link, 'title')).toBe('§5.2 Channel Discipline — ENGINEERING_SOP.md')
   })
 })
+
+describe('good and bad code samples', () => {
+  /** The verdict of every code block of a page, in order: its wrapper's data-verdict, or none. */
+  function verdicts(route: string): string[] {
+    const found: string[] = []
+    const walk = (node: Root | Root['children'][number], verdict: string) => {
+      if (node.type !== 'element' && node.type !== 'root') return
+      let current = verdict
+      if (node.type === 'element') {
+        current = attribute(node, 'dataVerdict') ?? verdict
+        if (node.tagName === 'figure') {
+          found.push(current)
+          return
+        }
+      }
+      for (const child of node.children) walk(child, current)
+    }
+    walk(selectAll('.sl-markdown-content', pages.get(route)!)[0]!, 'none')
+    return found
+  }
+
+  // Written from the sample's own markers, block by block (see content/).
+  const expected: Record<string, string> = {
+    'engineering-sop':
+      'none none good mixed none good none bad good good bad mixed good mixed bad good mixed good ' +
+      'mixed bad good bad good good none good bad none mixed bad good none mixed good bad good ' +
+      'good mixed good bad mixed none good good none bad mixed mixed bad good none mixed none ' +
+      'mixed none none',
+    'docs/design/cld-req-020-node-registry': 'good mixed',
+    'docs/design/cld-req-041-quota-enforcement': 'mixed none',
+    'docs/design/cld-req-063-secrets-rotation': 'good bad none',
+    'agents/unit-tester': 'good',
+    context: 'none none',
+  }
+
+  test.each(Object.entries(expected))(
+    '%s: every block has the verdict its markers give',
+    (route, list) => {
+      expect(verdicts(route)).toEqual(list.split(' '))
+    },
+  )
+
+  test('a bad block followed by a good one is shown as a pair', () => {
+    expect(selectAll('.hb-sample-pair', pages.get('engineering-sop')!).length).toBeGreaterThan(0)
+  })
+
+  test('labels say good or bad in words and are left out of search', () => {
+    const labels = selectAll('.hb-sample__label', pages.get('engineering-sop')!)
+    expect(labels.length).toBeGreaterThan(20)
+    for (const label of labels) expect(toString(label)).toMatch(/^[✓✗] \p{L}/u)
+    for (const list of selectAll('.hb-sample__labels', pages.get('engineering-sop')!)) {
+      expect(attribute(list, 'dataPagefindIgnore')).toBeDefined()
+    }
+  })
+})
