@@ -6,6 +6,7 @@ import remarkSmartypants from 'remark-smartypants'
 import { unified } from 'unified'
 import type { HandbookConfig } from '../config/schema.ts'
 import { configFileName } from '../config/load.ts'
+import { neutralizeActiveHtml } from '../remark-document-page/active-html.ts'
 import { findRequirementDefinitions } from '../remark-requirement-links/definitions.ts'
 import {
   createRequirementMatcher,
@@ -14,6 +15,7 @@ import {
 import type { DescribedSource } from './describe.ts'
 import { describeSources, type SourceText } from './describe-all.ts'
 import type { FileProblem } from './sources.ts'
+import { buildDocumentNameTable } from './lookup.ts'
 import { buildOutline } from './outline.ts'
 import type { DocIndex, DocumentInfo, HeadingInfo, RequirementInfo } from './types.ts'
 
@@ -116,13 +118,23 @@ export function buildDocIndex(config: HandbookConfig, sourceTexts: SourceText[])
     requirementPatterns: config.requirementPatterns,
     aliases,
     ...(defaultSectionTarget ? { defaultSectionTarget } : {}),
+    names: buildDocumentNameTable(documents),
   }
   return { index, trees, sources, problems }
 }
 
 /** The same parse Astro does before our plugins: GFM, then smartypants (which changes heading text). */
 export function createIndexParser() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants)
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkSmartypants)
+      // The page shows active raw HTML as code (remarkDocumentPage): headings must read alike.
+      .use(() => (tree: Root) => {
+        neutralizeActiveHtml(tree)
+      })
+  )
 }
 
 /** Adds configured aliases to their documents; reports aliases that name no document or clash. */

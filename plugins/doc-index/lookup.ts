@@ -26,13 +26,13 @@ export function normalizeDocumentName(name: string): string {
 export function findDocument(index: DocIndex, rawName: string): DocumentLookup {
   const name = normalizeDocumentName(rawName)
   if (name === '') return { status: 'missing' }
-  const exact = index.documents.filter((document) => document.aliases.includes(name))
+  // Looked up for every word next to a `§`: a table, not a scan of all documents.
+  const names = index.names ?? buildDocumentNameTable(index.documents)
+  const exact = names.exact.get(name) ?? []
   if (exact.length === 1) return { status: 'found', document: exact[0]! }
   if (exact.length > 1) return { status: 'ambiguous', candidates: exact }
   const lower = name.toLowerCase()
-  const folded = index.documents.filter((document) =>
-    document.aliases.some((alias) => alias.toLowerCase() === lower),
-  )
+  const folded = names.folded.get(lower) ?? []
   if (folded.length === 1) return { status: 'found', document: folded[0]! }
   if (folded.length > 1) return { status: 'ambiguous', candidates: folded }
   // A path written with a leading folder the config does not show
@@ -40,6 +40,29 @@ export function findDocument(index: DocIndex, rawName: string): DocumentLookup {
   const tail = lower.split('/').pop()!
   if (tail !== lower) return findDocument(index, tail)
   return { status: 'missing' }
+}
+
+/** Every name of every document, as written and case-folded. */
+export interface DocumentNameTable {
+  exact: Map<string, DocumentInfo[]>
+  folded: Map<string, DocumentInfo[]>
+}
+
+/** Indexes documents by their aliases; built once with the index. */
+export function buildDocumentNameTable(documents: readonly DocumentInfo[]): DocumentNameTable {
+  const table: DocumentNameTable = { exact: new Map(), folded: new Map() }
+  const add = (map: Map<string, DocumentInfo[]>, key: string, document: DocumentInfo) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [document])
+    else if (!list.includes(document)) list.push(document)
+  }
+  for (const document of documents) {
+    for (const alias of document.aliases) {
+      add(table.exact, alias, document)
+      add(table.folded, alias.toLowerCase(), document)
+    }
+  }
+  return table
 }
 
 /** All headings of a document that carry the given section number. */

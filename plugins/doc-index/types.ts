@@ -89,4 +89,6 @@ export interface DocIndex {
   requirementPatterns: string[]
   /** Configured aliases: alias → document path. */
   aliases: Map<string, string>
+  /** Documents by every name (built with the index; `findDocument` builds one when absent). */
+  names?: import('./lookup.ts').DocumentNameTable
 }
