@@ -86,7 +86,7 @@ export function createHandbook(options: Options = {}): Handbook {
       [rehypeReportMessages, { collector }],
     ],
     sidebar: buildSidebar(store),
-    integration: handbookIntegration({ store, collector }),
+    integration: handbookIntegration({ store, collector, plugins: enabled }),
   }
 }
 

@@ -14,6 +14,7 @@ import {
   summarizeCorpus,
   writeCorpus,
 } from './bench/generate-corpus.ts'
+import { describeCodeVersion, formatCodeVersion } from './bench/code-version.ts'
 import { describeMachine } from './bench/machine.ts'
 import { measureBuild, type BuildMeasurement, type Variant } from './bench/measure-build.ts'
 import { timeIndexScan, timeRendering } from './bench/measure-in-process.ts'
@@ -60,6 +61,8 @@ for (const pages of sizes) {
   log(`${pages} pages: wrote ${contentRoot} (${(summary.bytes / 1e6).toFixed(1)} MB of markdown)`)
   if (values['generate-only']) continue
 
+  const code = describeCodeVersion(repoRoot)
+  log(`  code: ${formatCodeVersion(code)} (sources ${code.fingerprint})`)
   const scan = timeIndexScan(contentRoot, scanRuns)
   log(
     `  index scan: median ${scan.medianMs.toFixed(0)} ms of ${scan.samples.map((s) => s.toFixed(0)).join(', ')}`,
@@ -97,10 +100,15 @@ for (const pages of sizes) {
       }
     }
   }
+  const after = describeCodeVersion(repoRoot)
+  const codeChanged = after.fingerprint !== code.fingerprint
+  if (codeChanged) log(`  WARNING: the sources changed during this size (now ${after.fingerprint})`)
   results.push({
     pages,
     date: new Date().toISOString(),
     seed,
+    code,
+    ...(codeChanged ? { codeChanged: true } : {}),
     corpus: summary,
     scan,
     render,

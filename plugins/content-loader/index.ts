@@ -54,7 +54,12 @@ export function handbookLoader(options: Options): Loader {
             title: source.title,
             ...(source.description ? { description: source.description } : {}),
             editUrl: config.editUrl ? `${config.editUrl}${encodeURI(source.path)}` : false,
-            head: [{ tag: 'meta', attrs: { name: 'handbook:source', content: source.path } }],
+            head: [
+              { tag: 'meta', attrs: { name: 'handbook:source', content: source.path } },
+              // Starlight writes its <title> unescaped (`set:html`), and titles come from
+              // authors' files: `</title><script>` must stay text. Same words, escaped.
+              { tag: 'title', content: escapeHtml(`${source.title} | ${config.title}`) },
+            ],
             handbook: {
               path: source.path,
               kind: source.kind,
@@ -92,4 +97,9 @@ export function handbookLoader(options: Options): Loader {
       }
     },
   }
+}
+
+/** Text as HTML that reads back as the same text. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

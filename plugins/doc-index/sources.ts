@@ -1,6 +1,6 @@
-import { readFileSync, realpathSync } from 'node:fs'
-import { isAbsolute, join, posix } from 'node:path'
-import { globSync } from 'tinyglobby'
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path'
+import { globSync, type FileSystemAdapter } from 'tinyglobby'
 import { configFileName, isInside } from '../config/load.ts'
 import type { DocumentKind, HandbookConfig } from '../config/schema.ts'
 import type { SourceProblem } from './frontmatter.ts'
@@ -32,6 +32,7 @@ export function findSourceFiles(
   const files: SourceFile[] = []
   const problems: FileProblem[] = []
   const seen = new Set<string>()
+  const byRealPath = new Map<string, string>()
   const realRoot = realpathSync(contentRoot)
   for (const group of config.documents) {
     for (const pattern of group.include) {
@@ -52,15 +53,29 @@ export function findSourceFiles(
         onlyFiles: true,
         followSymbolicLinks: true,
         expandDirectories: false,
+        fs: listBrokenLinks,
       }).sort()
+      const matchSet = new Set(matches)
       let matched = 0
       for (const path of matches) {
         const absolutePath = join(contentRoot, path)
         let real: string
         try {
           real = realpathSync(absolutePath)
-        } catch {
-          continue // a dangling or looping link: nothing to read
+        } catch (error) {
+          // The same broken link seen again through a folder link is reported once.
+          const link = join(realpathSync(dirname(absolutePath)), basename(absolutePath))
+          const canonical = relative(realRoot, link).split(sep).join('/')
+          if (byRealPath.has(link) || (canonical !== path && matchSet.has(canonical))) continue
+          byRealPath.set(link, path)
+          const loops = (error as NodeJS.ErrnoException).code === 'ELOOP'
+          problems.push({
+            file: path,
+            severity: 'error',
+            ruleId: 'broken-link',
+            message: `\`${path}\` is a symbolic link that ${loops ? 'loops back on itself' : 'points at nothing'}; it was not rendered. Fix or remove the link.`,
+          })
+          continue
         }
         if (!isInside(realRoot, real)) {
           problems.push({
@@ -74,6 +89,22 @@ export function findSourceFiles(
         matched++
         if (seen.has(path) || path === configFileName) continue
         seen.add(path)
+        // A folder link that leads back up (`docs/again -> ..`) shows every file twice: the
+        // file's own path wins over the way round through the link.
+        const canonical = relative(realRoot, real).split(sep).join('/')
+        const first =
+          byRealPath.get(real) ??
+          (canonical !== path && matchSet.has(canonical) ? canonical : undefined)
+        if (first !== undefined) {
+          problems.push({
+            file: path,
+            severity: 'warning',
+            ruleId: 'duplicate-file',
+            message: `\`${path}\` is \`${first}\` again, reached through a symbolic link; it is rendered once, as \`${first}\`.`,
+          })
+          continue
+        }
+        byRealPath.set(real, path)
         files.push({ path, absolutePath, kind: group.kind })
       }
       if (matched === 0) {
@@ -87,6 +118,28 @@ export function findSourceFiles(
     }
   }
   return { files, problems }
+}
+
+/**
+ * The file system as the glob sees it, except that a link that loops or
+ * points nowhere is listed like a file instead of being skipped in silence
+ * (fdir drops links it cannot resolve), so that it can be reported.
+ */
+const listBrokenLinks: FileSystemAdapter = {
+  realpathSync: ((path: string) => {
+    try {
+      return realpathSync(path)
+    } catch {
+      return path
+    }
+  }) as typeof realpathSync,
+  statSync: ((path: string) => {
+    try {
+      return statSync(path)
+    } catch {
+      return { isDirectory: () => false, isFile: () => true } as Stats
+    }
+  }) as typeof statSync,
 }
 
 /**

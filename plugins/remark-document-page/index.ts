@@ -4,6 +4,7 @@ import { visit, SKIP } from 'unist-util-visit'
 import type { IndexOptions } from '../shared/index-options.ts'
 import { messageSource } from '../shared/diagnostics.ts'
 import { getPageData } from '../shared/page-data.ts'
+import { neutralizeActiveHtml } from './active-html.ts'
 import { rewriteRepositoryLink } from './rewrite-link.ts'
 
 /** Options of `remarkDocumentPage`: the index and the base path. */
@@ -21,6 +22,14 @@ export function remarkDocumentPage(options: Options) {
     const page = getPageData(file)
     if (!page) return
     const { index } = options.store.get()
+    for (const { node, found } of neutralizeActiveHtml(tree)) {
+      file.message(
+        node.type === 'html'
+          ? `Unexpected \`${found}\` in raw HTML: the page shows this HTML as code instead of running it.`
+          : `Unexpected \`${found}\` URL: the link is kept as text only.`,
+        { place: node.position, ruleId: 'unsafe-html', source: messageSource },
+      )
+    }
     visit(tree, (node, position, parent) => {
       if (
         node.type === 'heading' &&

@@ -56,7 +56,10 @@ describe('handbookLoader', () => {
     expect(stored.get('sop')!.data).toMatchObject({
       title: 'Our SOP',
       editUrl: 'https://example.org/edit/SOP.MD',
-      head: [{ tag: 'meta', attrs: { name: 'handbook:source', content: 'SOP.MD' } }],
+      head: [
+        { tag: 'meta', attrs: { name: 'handbook:source', content: 'SOP.MD' } },
+        { tag: 'title', content: 'Our SOP | Handbook' },
+      ],
     })
     expect(stored.get('agents/tech-lead')!.data).toMatchObject({
       title: 'Tech Lead',
