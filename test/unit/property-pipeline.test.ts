@@ -152,15 +152,15 @@ const referenceShapedSign =
 function findUnaccounted(index: DocIndex, rendered: Rendered, page: PageData): string[] {
   const tree = rendered.source
   // Text the page never shows is not counted: the title heading (it becomes the page
-  // title, plain text), a footnote nobody references and table cells beyond the header's
-  // width (GFM drops both, as GitHub does).
-  const referenced = findRenderedFootnotes(tree)
-  const isTitle = (run: TextRun) =>
+  // title, plain text), a footnote nobody references or defined a second time, and table
+  // cells beyond the header's width (GFM drops them, as GitHub does).
+  const shownFootnotes = findRenderedFootnotes(tree)
+  const isHidden = (run: TextRun) =>
     (run.container.type === 'heading' && run.container.position?.start.line === page.titleLine) ||
     run.ancestors.some(
       (ancestor) =>
         ancestor.type === 'footnoteDefinition' &&
-        !referenced.has((ancestor as FootnoteDefinition).identifier),
+        !shownFootnotes.has(ancestor as FootnoteDefinition),
     ) ||
     (run.container.type === 'tableCell' && isExcessCell(run))
   const matcher = createRequirementMatcher(index.requirementPatterns)
@@ -181,7 +181,7 @@ function findUnaccounted(index: DocIndex, rendered: Rendered, page: PageData): s
   const problems: string[] = []
   const sectionRuns = collectTextRuns(tree, { keepInlineCode: createIsDocumentName(index) })
   for (const run of sectionRuns) {
-    if (isTitle(run)) continue
+    if (isHidden(run)) continue
     for (
       let offset = run.text.indexOf('§');
       offset !== -1;
@@ -201,7 +201,7 @@ function findUnaccounted(index: DocIndex, rendered: Rendered, page: PageData): s
     }
   }
   for (const run of collectTextRuns(tree)) {
-    if (isTitle(run)) continue
+    if (isHidden(run)) continue
     for (const [position, mention] of matcher.findMentions(run.text).entries()) {
       // The ID that begins a definition is the anchor, not a mention.
       if (position === 0 && defining.has(run.container)) continue
@@ -222,23 +222,25 @@ function findUnaccounted(index: DocIndex, rendered: Rendered, page: PageData): s
 }
 
 /**
- * The footnotes remark-rehype renders: those referenced from the text, then
- * those referenced from a rendered footnote, and so on.
+ * The footnote definitions remark-rehype renders: the first definition of
+ * each label referenced from the text, then of those referenced from a
+ * rendered footnote, and so on.
  */
-function findRenderedFootnotes(tree: Root): Set<string> {
+function findRenderedFootnotes(tree: Root): Set<FootnoteDefinition> {
   const definitions = new Map<string, FootnoteDefinition>()
   visit(tree, 'footnoteDefinition', (node) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
   })
-  const rendered = new Set<string>()
+  const rendered = new Set<FootnoteDefinition>()
   const queue: Array<Root | FootnoteDefinition> = [tree]
   while (queue.length > 0) {
     visit(queue.pop()!, (node) => {
       if (node.type === 'footnoteDefinition') return 'skip'
-      if (node.type === 'footnoteReference' && !rendered.has(node.identifier)) {
-        rendered.add(node.identifier)
-        const definition = definitions.get(node.identifier)
-        if (definition) queue.push({ ...definition, type: 'root' } as unknown as Root)
+      const definition =
+        node.type === 'footnoteReference' ? definitions.get(node.identifier) : undefined
+      if (definition && !rendered.has(definition)) {
+        rendered.add(definition)
+        queue.push({ ...definition, type: 'root' } as unknown as Root)
       }
       return undefined
     })
@@ -517,6 +519,7 @@ describe('counterexamples found by fuzzing', () => {
     ['', '# CLD-REQ-099: A definition as the title\n\nText citing CLD-REQ-099.', 'requirements'],
     // Unreferenced footnotes and cells past the header are not shown (GFM), so not counted.
     ['', '[^1]: A footnote citing §5.2 and CLD-REQ-020.\n\n| a |\n| - |\n| b | §3.1 |', 'sop'],
+    ['', '[^1]: Cites §5.2.\n\n[^1]: Cites CLD-REQ-020 again.\n\nSee[^1].', 'sop'],
   ])('%j %j (%s)', async (head, body, kind) => {
     expect(await checkInIndex(head, body, kind)).toEqual([])
   })
