@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
-import { createHandbook } from './plugins/index.ts'
+import { createHandbook } from './integration/create-handbook.ts'
 
 // Everything the site knows comes from one folder: content/ or $HANDBOOK_CONTENT.
 // HANDBOOK_PLAIN=1 builds the same content with plain Starlight (for the benchmark).

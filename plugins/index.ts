@@ -1,71 +1,48 @@
-import type { StarlightUserConfig } from '@astrojs/starlight/types'
-import { loadHandbookConfig, resolveContentRoot } from './config/load.ts'
-import { kindLabels, documentKinds, type HandbookConfig } from './config/schema.ts'
-import { handbookIntegration } from './integration/index.ts'
-import { createIndexStore, type IndexStore } from './integration/index-store.ts'
+import type { DiagnosticCollector } from '../core/diagnostics/diagnostics.ts'
+import type { IndexStore } from '../core/handbook-index.ts'
 import { rehypePreviews } from './rehype-previews/index.ts'
 import { rehypeReportMessages } from './rehype-report-messages/index.ts'
+import { rehypeSearchIndex } from './rehype-search-index/index.ts'
 import { rehypeTaskListLabels } from './rehype-task-list-labels/index.ts'
 import { remarkCodeSamples } from './remark-code-samples/index.ts'
 import { remarkDocumentPage } from './remark-document-page/index.ts'
 import { remarkRequirementLinks } from './remark-requirement-links/index.ts'
 import { remarkRoleBadges } from './remark-role-badges/index.ts'
 import { remarkSectionLinks } from './remark-section-links/index.ts'
-import { rehypeSearchIndex } from './search-index/index.ts'
-import { createDiagnosticCollector, type DiagnosticCollector } from './shared/diagnostics.ts'
 
-export { resolveContentRoot } from './config/load.ts'
+/** Plugin tuples, typed loosely as unified's and Astro's plugin lists are. */
+export type PluginList = [unknown, unknown][]
 
-/** Everything astro.config.mjs needs, built from one content folder. */
-export interface Handbook {
-  contentRoot: string
-  config: HandbookConfig
-  store: IndexStore
-  collector: DiagnosticCollector
-  base: string
-  remarkPlugins: [unknown, unknown][]
-  rehypePlugins: [unknown, unknown][]
-  sidebar: NonNullable<StarlightUserConfig['sidebar']>
-  integration: ReturnType<typeof handbookIntegration>
-}
-
-/** Options of `createHandbook`. */
+/** Options of `createMarkdownPlugins`. */
 export interface Options {
+  /** The document index, built once per build. */
+  store: Pick<IndexStore, 'get'>
+  /** Receives every page's messages. */
+  collector: DiagnosticCollector
   /**
-   * Folder holding `handbook.config.json`.
-   * @default resolveContentRoot() (HANDBOOK_CONTENT, else content/)
-   */
-  contentRoot?: string
-  /**
-   * Site base path; overrides `base` from the handbook config.
-   * @default config.base ?? '/'
+   * Site base path every generated link starts with.
+   * @default '/'
    */
   base?: string
   /**
-   * Our markdown plugins on or off (the benchmark switches them off to compare with plain Starlight).
+   * The handbook's own markdown plugins on or off (the benchmark switches them off).
    * @default true
    */
-  plugins?: boolean
+  enabled?: boolean
 }
 
 /**
- * Reads the handbook config and creates the shared index, the diagnostic
- * collector and the plugin list: the one place where they are wired
- * together, so each plugin receives what it needs through its options.
+ * The remark and rehype plugins, in order, each with the options it needs:
+ * the same list for the Astro build and for `npm run check`.
  */
-export function createHandbook(options: Options = {}): Handbook {
-  const contentRoot = options.contentRoot ?? resolveContentRoot()
-  const config = loadHandbookConfig(contentRoot)
-  const base = normalizeBase(options.base ?? config.base ?? '/')
-  const store = createIndexStore(contentRoot, config)
-  const collector = createDiagnosticCollector()
-  const enabled = options.plugins !== false
+export function createMarkdownPlugins(options: Options): {
+  remarkPlugins: PluginList
+  rehypePlugins: PluginList
+} {
+  const { store, collector } = options
+  const base = options.base ?? '/'
+  const enabled = options.enabled !== false
   return {
-    contentRoot,
-    config,
-    store,
-    collector,
-    base,
     remarkPlugins: enabled
       ? [
           [remarkDocumentPage, { store, base }],
@@ -80,41 +57,10 @@ export function createHandbook(options: Options = {}): Handbook {
         ? ([
             [rehypeSearchIndex, { store }],
             [rehypePreviews, { store }],
-          ] as [unknown, unknown][])
+          ] as PluginList)
         : []),
       [rehypeTaskListLabels, {}],
       [rehypeReportMessages, { collector }],
     ],
-    sidebar: buildSidebar(store),
-    integration: handbookIntegration({ store, collector, plugins: enabled }),
   }
-}
-
-/**
- * One group per kind, one entry per document: bounded, whatever the size of each document;
- * then the generated reference pages (Starlight adds the base path to these links).
- */
-export function buildSidebar(store: IndexStore): Handbook['sidebar'] {
-  const { index } = store.get()
-  const groups = documentKinds
-    .map((kind) => ({
-      label: kindLabels[kind],
-      items: index.documents
-        .filter((document) => document.kind === kind)
-        .map((document) => ({ label: document.title, slug: document.route })),
-    }))
-    .filter((group) => group.items.length > 0)
-  const reference = {
-    label: 'Reference',
-    items: [
-      { label: 'Index A–Z', link: '/a-z/' },
-      { label: 'Traceability', link: '/traceability/' },
-    ],
-  }
-  return [...groups, reference]
-}
-
-function normalizeBase(base: string): string {
-  const trimmed = base.trim().replace(/^\/*|\/*$/g, '')
-  return trimmed ? `/${trimmed}/` : '/'
 }

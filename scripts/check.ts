@@ -1,9 +1,9 @@
 // `npm run check [-- --strict] [-- --content <folder>] [-- --no-review]`: the build's report
 // without the build, then the role guide review (cited sections changed since each guide).
-import { runCheck } from '../plugins/check/index.ts'
-import { formatReviewReport, runReview } from '../plugins/check/review.ts'
-import { formatDiagnostic, sortDiagnostics } from '../plugins/shared/diagnostics.ts'
-import { HandbookError } from '../plugins/shared/errors.ts'
+import { runCheck } from '../check/run-check.ts'
+import { formatReviewReport, runReview } from '../io/review.ts'
+import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics/diagnostics.ts'
+import { HandbookError } from '../core/errors.ts'
 
 const args = process.argv.slice(2)
 const strict = args.includes('--strict')

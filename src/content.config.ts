@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content'
 import { docsSchema } from '@astrojs/starlight/schema'
-import { resolveContentRoot } from '../plugins/config/load.ts'
-import { handbookEntrySchema, handbookLoader } from '../plugins/content-loader/index.ts'
+import { resolveContentRoot } from '../io/load-config.ts'
+import { handbookEntrySchema, handbookLoader } from '../integration/content-loader.ts'
 
 // Starlight's docs collection, filled from the handbook's own repository
 // layout instead of src/content/docs.

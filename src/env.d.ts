@@ -1,4 +1,4 @@
 declare module 'virtual:handbook/site-data' {
-  const siteData: import('../plugins/integration/site-data-shape.ts').SiteData
+  const siteData: import('../integration/site-data-shape.ts').SiteData
   export default siteData
 }

@@ -1,6 +1,6 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import type { DocIndex } from '../doc-index/types.ts'
+import type { DocIndex } from '../../core/documents/types.ts'
 
 /** What a preview shows about a link's target. */
 export interface Preview {

@@ -1,6 +1,9 @@
 import type { VFile } from 'vfile'
-import { diagnosticsFromFile, type DiagnosticCollector } from '../shared/diagnostics.ts'
-import { getPageData } from '../shared/page-data.ts'
+import {
+  diagnosticsFromFile,
+  type DiagnosticCollector,
+} from '../../core/diagnostics/diagnostics.ts'
+import { getPageData } from '../../core/page-data.ts'
 
 /** Options of `rehypeReportMessages`. */
 export interface Options {

@@ -9,7 +9,7 @@
 import type { List, Parent, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
-import { messageSource } from '../shared/diagnostics.ts'
+import { messageSource } from '../../core/diagnostics/diagnostics.ts'
 import {
   defaultSampleText,
   rewriteDosList,

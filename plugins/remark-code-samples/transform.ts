@@ -9,15 +9,19 @@ import { h } from 'hastscript'
 import type { Code, List, Paragraph, RootContent } from 'mdast'
 import type {} from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
-import { classifyCodeBlock, type ClassifyProblem, type CodeClassification } from './classify.ts'
-import { buildSampleMeta } from './meta.ts'
+import {
+  classifyCodeBlock,
+  type ClassifyProblem,
+  type CodeClassification,
+} from '../../core/code-samples/classify.ts'
+import { buildSampleMeta } from '../../core/code-samples/meta.ts'
 import {
   parseLabelParagraph,
   parseListItemSymbol,
   type BlockVerdict,
   type Marker,
   type Verdict,
-} from './vocabulary.ts'
+} from '../../core/code-samples/vocabulary.ts'
 
 /**
  * An element that exists only to wrap its children (a sample, a pair) or to carry hast children

@@ -1,11 +1,11 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit, SKIP } from 'unist-util-visit'
-import type { IndexOptions } from '../shared/index-options.ts'
-import { messageSource } from '../shared/diagnostics.ts'
-import { getPageData } from '../shared/page-data.ts'
-import { neutralizeActiveHtml } from './active-html.ts'
-import { rewriteRepositoryLink } from './rewrite-link.ts'
+import type { IndexOptions } from '../options.ts'
+import { messageSource } from '../../core/diagnostics/diagnostics.ts'
+import { getPageData } from '../../core/page-data.ts'
+import { neutralizeActiveHtml } from '../../core/markdown/active-html.ts'
+import { rewriteRepositoryLink } from '../../core/links.ts'
 
 /** Options of `remarkDocumentPage`: the index and the base path. */
 export type Options = IndexOptions

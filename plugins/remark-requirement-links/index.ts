@@ -1,18 +1,21 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import type { IndexOptions } from '../shared/index-options.ts'
-import { joinBase } from '../remark-document-page/rewrite-link.ts'
-import { messageSource } from '../shared/diagnostics.ts'
-import { getPageData } from '../shared/page-data.ts'
+import type { IndexOptions } from '../options.ts'
+import { joinBase } from '../../core/links.ts'
+import { messageSource } from '../../core/diagnostics/diagnostics.ts'
+import { getPageData } from '../../core/page-data.ts'
 import {
   applyRunReplacements,
   collectTextRuns,
   pointInRun,
   type RunReplacement,
-} from '../shared/text-runs.ts'
-import { analyzeRequirementMentions, findDefiningContainers } from './analyze.ts'
+} from '../../core/markdown/text-runs.ts'
+import {
+  analyzeRequirementMentions,
+  findDefiningContainers,
+} from '../../core/analysis/requirement-mentions.ts'
 import { markDefinitions } from './mark-definitions.ts'
-import { createRequirementMatcher } from './patterns.ts'
+import { createRequirementMatcher } from '../../core/requirements/patterns.ts'
 
 /** Options of `remarkRequirementLinks`: the index and the base path. */
 export type Options = IndexOptions

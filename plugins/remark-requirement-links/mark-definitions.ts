@@ -1,11 +1,11 @@
 import type { Properties } from 'hast'
 import type { ListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
-import type { HandbookIndex } from '../integration/index-store.ts'
-import { joinBase } from '../remark-document-page/rewrite-link.ts'
-import { findRequirementDefinitions } from './definitions.ts'
-import type { RequirementMatcher } from './patterns.ts'
-import { summarizeCitations } from '../doc-index/citations.ts'
-import type { PageData } from '../shared/page-data.ts'
+import type { HandbookIndex } from '../../core/handbook-index.ts'
+import { joinBase } from '../../core/links.ts'
+import { findRequirementDefinitions } from '../../core/requirements/definitions.ts'
+import type { RequirementMatcher } from '../../core/requirements/patterns.ts'
+import { summarizeCitations } from '../../core/analysis/citations.ts'
+import type { PageData } from '../../core/page-data.ts'
 
 /**
  * Gives each definition its anchor and, under it, where it is cited and which

@@ -1,7 +1,7 @@
 import type { Link, Paragraph, PhrasingContent } from 'mdast'
-import type { DocumentInfo } from '../doc-index/types.ts'
-import { joinBase } from '../remark-document-page/rewrite-link.ts'
-import { toRoleAccent } from '../roles/accent.ts'
+import type { DocumentInfo } from '../../core/documents/types.ts'
+import { joinBase } from '../../core/links.ts'
+import { toRoleAccent } from '../../core/roles/accent.ts'
 
 /**
  * The line under a section heading that names the roles that must read it:

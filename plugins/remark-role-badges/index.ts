@@ -1,10 +1,10 @@
 import type { Heading, Parent, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit } from 'unist-util-visit'
-import { sectionKey } from '../doc-index/citations.ts'
-import type { DocumentInfo } from '../doc-index/types.ts'
-import type { IndexStore } from '../integration/index-store.ts'
-import { getPageData } from '../shared/page-data.ts'
+import { sectionKey } from '../../core/analysis/citations.ts'
+import type { DocumentInfo } from '../../core/documents/types.ts'
+import type { IndexStore } from '../../core/handbook-index.ts'
+import { getPageData } from '../../core/page-data.ts'
 import { buildReadersLine } from './badges.ts'
 
 /** Options of `remarkRoleBadges`. */

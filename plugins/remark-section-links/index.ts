@@ -1,18 +1,18 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import type { IndexOptions } from '../shared/index-options.ts'
-import { joinBase } from '../remark-document-page/rewrite-link.ts'
-import { messageSource } from '../shared/diagnostics.ts'
-import { getPageData } from '../shared/page-data.ts'
+import type { IndexOptions } from '../options.ts'
+import { joinBase } from '../../core/links.ts'
+import { messageSource } from '../../core/diagnostics/diagnostics.ts'
+import { getPageData } from '../../core/page-data.ts'
 import {
   applyRunReplacements,
   collectTextRuns,
   pointInRun,
   type RunReplacement,
   type TextRun,
-} from '../shared/text-runs.ts'
-import { analyzeSectionRefs, createIsDocumentName } from './analyze.ts'
-import { staleSectionRuleId } from './resolve.ts'
+} from '../../core/markdown/text-runs.ts'
+import { analyzeSectionRefs, createIsDocumentName } from '../../core/analysis/section-refs.ts'
+import { staleSectionRuleId } from '../../core/references/resolve.ts'
 
 /** Options of `remarkSectionLinks`: the index and the base path. */
 export type Options = IndexOptions

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../plugins/config/schema.ts'
+import type { DocumentKind } from '../../core/config/schema.ts'
 import { createRandom, deriveSeed, type Random } from './random.ts'
 import {
   components,

@@ -2,11 +2,11 @@ import { pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { unified } from '@astrojs/markdown-remark'
 import type { MarkdownRenderer } from '@astrojs/markdown-remark'
-import { createHandbook } from '../../plugins/index.ts'
-import { loadHandbookConfig } from '../../plugins/config/load.ts'
-import { buildCitationIndex } from '../../plugins/doc-index/citations.ts'
-import { loadDocIndex } from '../../plugins/doc-index/index.ts'
-import { toPageData } from '../../plugins/shared/page-data.ts'
+import { createHandbook } from '../../integration/create-handbook.ts'
+import { loadHandbookConfig } from '../../io/load-config.ts'
+import { buildCitationIndex } from '../../core/analysis/citations.ts'
+import { loadDocIndex } from '../../io/load-index.ts'
+import { toPageData } from '../../core/page-data.ts'
 
 /** Timings of the document-index scan, repeated. */
 export interface ScanTiming {

@@ -1,4 +1,4 @@
-import type { CitedBy } from '../../plugins/doc-index/citations.ts'
+import type { CitedBy } from '../../core/analysis/citations.ts'
 
 /** Citations of one document: its sections in first-seen order and the total count. */
 export interface DocumentCitations {

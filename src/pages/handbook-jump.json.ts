@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 import siteData from 'virtual:handbook/site-data'
-import { buildJumpIndex } from '../../plugins/search-index/jump-index.ts'
+import { buildJumpIndex } from '../../core/search/jump-index.ts'
 
 // The exact-jump index the search dialog fetches when it first opens: every section number,
 // requirement ID, document and role name, with URLs under the site's base path.

@@ -3,8 +3,8 @@
  * (`handbook-jump.json`: section numbers, requirement IDs, document and role names) once, and
  * answers each query with `findJumpTargets`, the same pure function the unit tests check.
  */
-import type { JumpIndex } from '../../plugins/search-index/jump-index.ts'
-import { findJumpTargets, type JumpTarget } from '../../plugins/search-index/jump-query.ts'
+import type { JumpIndex } from '../../core/search/jump-index.ts'
+import { findJumpTargets, type JumpTarget } from '../../core/search/jump-query.ts'
 
 export type { JumpTarget }
 

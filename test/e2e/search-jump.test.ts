@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
-import { parseSectionHeading } from '../../plugins/doc-index/headings.ts'
+import { parseSectionHeading } from '../../core/documents/headings.ts'
 import { distFolder, listBuiltPages, siteUrl } from './helpers/site.ts'
 
 // Targets in the sample handbook (content/): CLD-REQ-063 and NFR-P1 are defined in

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { loadHandbookConfig } from '../../plugins/config/load.ts'
-import { findSourceFiles } from '../../plugins/doc-index/sources.ts'
+import { loadHandbookConfig } from '../../io/load-config.ts'
+import { findSourceFiles } from '../../io/sources.ts'
 import {
   buildSite,
   projectRoot,
@@ -151,7 +151,7 @@ describe('section references', () => {
   }
 
   test('found = linked + reported: every § in prose is a link or a diagnostic', async () => {
-    const { runCheck } = await import('../../plugins/check/index.ts')
+    const { runCheck } = await import('../../check/run-check.ts')
     const { diagnostics } = await runCheck({ contentRoot })
     const sectionRules = new Set([
       'ignored-section',

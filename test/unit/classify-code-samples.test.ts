@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import {
-  classifyCodeBlock,
-  type CodeClassification,
-} from '../../plugins/remark-code-samples/classify.ts'
-import {
-  parseLabelParagraph,
-  parseListItemSymbol,
-} from '../../plugins/remark-code-samples/vocabulary.ts'
+import { classifyCodeBlock, type CodeClassification } from '../../core/code-samples/classify.ts'
+import { parseLabelParagraph, parseListItemSymbol } from '../../core/code-samples/vocabulary.ts'
 
 interface Case {
   name: string

@@ -3,7 +3,7 @@ import {
   buildSampleMeta,
   formatLineRange,
   parseVerdictOption,
-} from '../../plugins/remark-code-samples/meta.ts'
+} from '../../core/code-samples/meta.ts'
 
 describe('formatLineRange', () => {
   test.each([

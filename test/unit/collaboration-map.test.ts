@@ -5,16 +5,16 @@ import {
   describeEdge,
   describeMap,
   findRoleConnections,
-} from '../../plugins/collaboration-map/describe.ts'
+} from '../../core/collaboration/describe.ts'
 import {
   buildCollaborationGraph,
   orderRoles,
   type CollaborationGraph,
   type RoleGuide,
-} from '../../plugins/collaboration-map/graph.ts'
-import { layoutCollaborationMap } from '../../plugins/collaboration-map/layout.ts'
-import { createIndexParser } from '../../plugins/doc-index/build.ts'
-import { createIndexStore } from '../../plugins/integration/index-store.ts'
+} from '../../core/collaboration/graph.ts'
+import { layoutCollaborationMap } from '../../core/collaboration/layout.ts'
+import { createIndexParser } from '../../core/documents/build-index.ts'
+import { createIndexStore } from '../../io/index-store.ts'
 
 const parser = createIndexParser()
 const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { parseHandbookConfig, resolveContentRoot } from '../../plugins/config/load.ts'
-import { buildConfigJsonSchema } from '../../plugins/config/schema.ts'
+import { parseHandbookConfig, resolveContentRoot } from '../../io/load-config.ts'
+import { buildConfigJsonSchema } from '../../core/config/schema.ts'
 
 const valid = { documents: [{ kind: 'sop', include: ['SOP.md'] }] }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { LoaderContext } from 'astro/loaders'
 import { describe, expect, test } from 'vitest'
-import { handbookLoader } from '../../plugins/content-loader/index.ts'
+import { handbookLoader } from '../../integration/content-loader.ts'
 
 function writeRepository(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'handbook-loader-'))

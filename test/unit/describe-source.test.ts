@@ -4,9 +4,9 @@ import {
   findTitleHeading,
   humanize,
   toRoute,
-} from '../../plugins/doc-index/describe.ts'
-import { parseFlatKeyValues, splitFrontmatter } from '../../plugins/doc-index/frontmatter.ts'
-import { describeSources } from '../../plugins/doc-index/describe-all.ts'
+} from '../../core/documents/describe.ts'
+import { parseFlatKeyValues, splitFrontmatter } from '../../core/documents/frontmatter.ts'
+import { describeSources } from '../../core/documents/describe-all.ts'
 
 describe('toRoute', () => {
   test.each([

@@ -4,7 +4,7 @@ import {
   findDocumentMentions,
   findSectionRefs,
   type SectionRefMatch,
-} from '../../plugins/remark-section-links/parse.ts'
+} from '../../core/references/parse.ts'
 import { buildSampleIndex, createIsDocumentName } from './helpers/sample-index.ts'
 
 const isDocumentName = createIsDocumentName(buildSampleIndex())

@@ -1,14 +1,19 @@
 import type { Root } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { createIndexParser } from '../../plugins/doc-index/build.ts'
-import { buildOutline } from '../../plugins/doc-index/outline.ts'
+import { createIndexParser } from '../../core/documents/build-index.ts'
+import { assignAstroHeadingIds } from '../../io/heading-ids.ts'
+import { buildOutline } from '../../core/documents/outline.ts'
 
 const parser = createIndexParser()
 
 /** Section number (or title) → fingerprint, as the index computes them. */
 function fingerprints(body: string): Record<string, string> {
   const tree = parser.runSync(parser.parse(body)) as Root
-  const headings = buildOutline(tree, { body, bodyLineOffset: 0 })
+  const headings = buildOutline(tree, {
+    body,
+    bodyLineOffset: 0,
+    assignHeadingIds: assignAstroHeadingIds,
+  })
   return Object.fromEntries(
     headings.map((heading) => [heading.number ?? heading.title, heading.fingerprint]),
   )

@@ -3,7 +3,7 @@ import {
   compareSectionNumbers,
   expandSectionRange,
   parseSectionHeading,
-} from '../../plugins/doc-index/headings.ts'
+} from '../../core/documents/headings.ts'
 import { buildSampleDocument, sopHeadings } from './helpers/sample-index.ts'
 
 describe('parseSectionHeading', () => {

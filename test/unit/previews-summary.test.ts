@@ -1,7 +1,8 @@
 import type { Root } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { createIndexParser } from '../../plugins/doc-index/build.ts'
-import { buildOutline, summarizeSections } from '../../plugins/doc-index/outline.ts'
+import { createIndexParser } from '../../core/documents/build-index.ts'
+import { assignAstroHeadingIds } from '../../io/heading-ids.ts'
+import { buildOutline, summarizeSections } from '../../core/documents/outline.ts'
 
 const parser = createIndexParser()
 const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root
@@ -10,10 +11,11 @@ const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Ro
 function summaries(markdown: string): Record<string, string | undefined> {
   const tree = parse(markdown)
   return Object.fromEntries(
-    buildOutline(tree, { body: markdown, bodyLineOffset: 0 }).map((heading) => [
-      heading.text,
-      heading.summary,
-    ]),
+    buildOutline(tree, {
+      body: markdown,
+      bodyLineOffset: 0,
+      assignHeadingIds: assignAstroHeadingIds,
+    }).map((heading) => [heading.text, heading.summary]),
   )
 }
 

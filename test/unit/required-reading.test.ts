@@ -1,18 +1,18 @@
 import { join } from 'node:path'
 import type { Root } from 'mdast'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createIndexParser } from '../../plugins/doc-index/build.ts'
-import { sectionKey } from '../../plugins/doc-index/citations.ts'
-import type { DocIndex } from '../../plugins/doc-index/types.ts'
-import { createIndexStore, type HandbookIndex } from '../../plugins/integration/index-store.ts'
+import { createIndexParser } from '../../core/documents/build-index.ts'
+import { sectionKey } from '../../core/analysis/citations.ts'
+import type { DocIndex } from '../../core/documents/types.ts'
+import { createIndexStore, type HandbookIndex } from '../../io/index-store.ts'
 import {
   buildRequiredReadingIndex,
   findCitedSections,
   findRequiredReading,
   isReadingListTitle,
   keepOutermost,
-} from '../../plugins/required-reading/extract.ts'
-import type { RequiredReading } from '../../plugins/required-reading/types.ts'
+} from '../../core/reading/extract.ts'
+import type { RequiredReading } from '../../core/reading/types.ts'
 import { buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts'
 
 const guide = buildSampleDocument('.agents/engineer.md', [], { kind: 'role' })

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import type { DocIndex } from '../../plugins/doc-index/types.ts'
-import { findDocumentMentions, findSectionRefs } from '../../plugins/remark-section-links/parse.ts'
+import type { DocIndex } from '../../core/documents/types.ts'
+import { findDocumentMentions, findSectionRefs } from '../../core/references/parse.ts'
 import {
   resolveSectionRef,
   type SectionRefContext,
   type SectionResolution,
-} from '../../plugins/remark-section-links/resolve.ts'
+} from '../../core/references/resolve.ts'
 import {
   buildSampleDocument,
   buildSampleIndex,

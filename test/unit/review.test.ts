@@ -9,12 +9,12 @@ import {
   loadReviewReport,
   type GitRunner,
   type ReviewReport,
-} from '../../plugins/check/review.ts'
-import { loadHandbookConfig } from '../../plugins/config/load.ts'
-import type { DocumentInfo } from '../../plugins/doc-index/types.ts'
-import { createIndexStore } from '../../plugins/integration/index-store.ts'
-import { findChangedSections } from '../../plugins/required-reading/changes.ts'
-import type { ReadingItem } from '../../plugins/required-reading/types.ts'
+} from '../../io/review.ts'
+import { loadHandbookConfig } from '../../io/load-config.ts'
+import type { DocumentInfo } from '../../core/documents/types.ts'
+import { createIndexStore } from '../../io/index-store.ts'
+import { findChangedSections } from '../../core/reading/changes.ts'
+import type { ReadingItem } from '../../core/reading/types.ts'
 import { buildSampleDocument } from './helpers/sample-index.ts'
 
 describe('findChangedSections', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { buildAzIndex, type AzInput } from '../../plugins/search-index/a-z.ts'
+import { buildAzIndex, type AzInput } from '../../core/search/a-z.ts'
 
 const heading = (depth: number, number: string | undefined, title: string, citations = 0) => ({
   depth,

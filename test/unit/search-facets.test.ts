@@ -2,14 +2,14 @@ import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { describe, expect, test } from 'vitest'
-import type { CitationIndex } from '../../plugins/doc-index/citations.ts'
-import type { Citation, RequirementInfo } from '../../plugins/doc-index/types.ts'
-import { buildSearchFacets } from '../../plugins/search-index/facets.ts'
+import type { CitationIndex } from '../../core/analysis/citations.ts'
+import type { Citation, RequirementInfo } from '../../core/documents/types.ts'
+import { buildSearchFacets } from '../../core/search/facets.ts'
 import {
   buildFacetElement,
   markSearchTargets,
   searchWeights,
-} from '../../plugins/search-index/mark.ts'
+} from '../../plugins/rehype-search-index/mark.ts'
 import { buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts'
 
 const role = {

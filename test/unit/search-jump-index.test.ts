@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { toRoute } from '../../plugins/doc-index/describe.ts'
-import { buildJumpIndex } from '../../plugins/search-index/jump-index.ts'
+import { toRoute } from '../../core/documents/describe.ts'
+import { buildJumpIndex } from '../../core/search/jump-index.ts'
 import { buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts'
 
 const role = {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { toRoute } from '../../plugins/doc-index/describe.ts'
-import type { RequirementInfo } from '../../plugins/doc-index/types.ts'
-import { buildJumpIndex } from '../../plugins/search-index/jump-index.ts'
-import { findJumpTargets, parseJumpQuery } from '../../plugins/search-index/jump-query.ts'
+import { toRoute } from '../../core/documents/describe.ts'
+import type { RequirementInfo } from '../../core/documents/types.ts'
+import { buildJumpIndex } from '../../core/search/jump-index.ts'
+import { findJumpTargets, parseJumpQuery } from '../../core/search/jump-query.ts'
 import { buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts'
 
 /** The sample handbook plus a role guide, and requirements whose IDs invite partial matches. */

@@ -1,4 +1,4 @@
-import type { SiteReadingItem, SiteRole } from '../../../plugins/required-reading/site-roles.ts'
+import type { SiteReadingItem, SiteRole } from '../../../core/reading/site-roles.ts'
 import { pageUrl } from '../../lib/urls.ts'
 
 /** How an item is written in lists: `§5.2 Channel Discipline`, or the heading text when unnumbered. */

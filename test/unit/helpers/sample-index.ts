@@ -1,12 +1,12 @@
 import GithubSlugger from 'github-slugger'
-import { parseSectionHeading } from '../../../plugins/doc-index/headings.ts'
-import { findDocument } from '../../../plugins/doc-index/lookup.ts'
+import { parseSectionHeading } from '../../../core/documents/headings.ts'
+import { findDocument } from '../../../core/documents/names.ts'
 import type {
   DocIndex,
   DocumentInfo,
   DocumentKind,
   HeadingInfo,
-} from '../../../plugins/doc-index/types.ts'
+} from '../../../core/documents/types.ts'
 
 /**
  * Headings of the sample SOP, written as markdown heading lines. §12.2 is

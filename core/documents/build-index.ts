@@ -1,0 +1,224 @@
+import { basename } from 'node:path/posix'
+import type { Heading, Root } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkSmartypants from 'remark-smartypants'
+import { unified } from 'unified'
+import type { HandbookConfig } from '../config/schema.ts'
+import { configFileName } from '../config/schema.ts'
+import { neutralizeActiveHtml } from '../markdown/active-html.ts'
+import { findRequirementDefinitions } from '../requirements/definitions.ts'
+import { createRequirementMatcher, toRequirementAnchor } from '../requirements/patterns.ts'
+import type { DescribedSource } from './describe.ts'
+import { describeSources, type SourceText } from './describe-all.ts'
+import type { FileProblem } from './types.ts'
+import { buildDocumentNameTable } from './names.ts'
+import { buildOutline, type HeadingIdAssigner } from './outline.ts'
+import type { DocIndex, DocumentInfo, HeadingInfo, RequirementInfo } from './types.ts'
+
+export type { SourceText } from './describe-all.ts'
+
+/** The index, the parsed trees (for the citation pass) and every problem found. */
+export interface BuiltDocIndex {
+  index: DocIndex
+  trees: Map<string, Root>
+  sources: Map<string, DescribedSource>
+  problems: FileProblem[]
+}
+
+/** What `buildDocIndex` needs from the renderer. */
+export interface BuildDocIndexOptions {
+  /** The renderer's heading ids (Astro's, in the build): see `HeadingIdAssigner`. */
+  assignHeadingIds: HeadingIdAssigner
+}
+
+/**
+ * Builds the document index from source texts: one parse per document, the
+ * outline with Astro's heading ids, requirement definitions, aliases and
+ * routes. Pure apart from hashing; the caller reads the files.
+ */
+export function buildDocIndex(
+  config: HandbookConfig,
+  sourceTexts: SourceText[],
+  options: BuildDocIndexOptions,
+): BuiltDocIndex {
+  const problems: FileProblem[] = []
+  const parser = createIndexParser()
+  const matcher = createRequirementMatcher(config.requirementPatterns)
+  const documents: DocumentInfo[] = []
+  const trees = new Map<string, Root>()
+  const sources = new Map<string, DescribedSource>()
+  const requirements = new Map<string, RequirementInfo>()
+
+  const describedSources = describeSources(sourceTexts)
+  problems.push(...describedSources.problems)
+  for (const source of describedSources.described) {
+    const tree = parser.runSync(parser.parse(source.body)) as Root
+    const definitions =
+      source.kind === 'requirements' ? findRequirementDefinitions(tree, matcher) : []
+    // Only the first definition of an ID gets its anchor (markDefinitions gives no other one);
+    // a later one keeps the id Astro slugs for it.
+    const presetIds = new Map<Heading, string>()
+    const claimed = new Set(requirements.keys())
+    for (const definition of definitions) {
+      if (definition.node.type === 'heading' && !claimed.has(definition.id)) {
+        presetIds.set(definition.node, toRequirementAnchor(definition.id))
+      }
+      claimed.add(definition.id)
+    }
+    const headings = buildOutline(tree, {
+      assignHeadingIds: options.assignHeadingIds,
+      body: source.body,
+      bodyLineOffset: source.bodyLineOffset,
+      titleLine: source.titleLine,
+      presetIds,
+    })
+    for (const definition of definitions) {
+      const line = definition.line + source.bodyLineOffset
+      const existing = requirements.get(definition.id)
+      if (existing) {
+        problems.push({
+          file: source.path,
+          line,
+          column: definition.column,
+          severity: 'error',
+          ruleId: 'duplicate-requirement',
+          message: `\`${definition.id}\` is defined twice: here and at ${existing.document}:${existing.line}. Give one of them a new ID.`,
+        })
+        continue
+      }
+      // A definition that is the page title (`# CLD-REQ-063: Secrets`) is the page's `<h1>`.
+      const isTitle = definition.node.type === 'heading' && definition.line === source.titleLine
+      requirements.set(definition.id, {
+        id: definition.id,
+        anchor: isTitle ? '_top' : toRequirementAnchor(definition.id),
+        text: definition.text,
+        document: source.path,
+        section: enclosingSection(headings, line),
+        line,
+        column: definition.column,
+      })
+    }
+    documents.push({
+      path: source.path,
+      absolutePath: source.absolutePath,
+      route: source.route,
+      kind: source.kind,
+      title: source.title,
+      titleSource: source.titleSource,
+      ...(source.description ? { description: source.description } : {}),
+      ...(source.name ? { name: source.name } : {}),
+      ...(source.color ? { color: source.color } : {}),
+      aliases: [...new Set([source.path, basename(source.path)])],
+      headings,
+      bodyLineOffset: source.bodyLineOffset,
+    })
+    trees.set(source.path, tree)
+    sources.set(source.path, source)
+  }
+
+  const aliases = applyAliases(config, documents, problems)
+  const defaultSectionTarget = resolveDefaultTarget(config, documents, aliases, problems)
+  const index: DocIndex = {
+    documents,
+    documentsByPath: new Map(documents.map((document) => [document.path, document])),
+    requirements,
+    requirementPatterns: config.requirementPatterns,
+    aliases,
+    ...(defaultSectionTarget ? { defaultSectionTarget } : {}),
+    names: buildDocumentNameTable(documents),
+  }
+  return { index, trees, sources, problems }
+}
+
+/** The same parse Astro does before our plugins: GFM, then smartypants (which changes heading text). */
+export function createIndexParser() {
+  return (
+    unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkSmartypants)
+      // The page shows active raw HTML as code (remarkDocumentPage): headings must read alike.
+      .use(() => (tree: Root) => {
+        neutralizeActiveHtml(tree)
+      })
+  )
+}
+
+/** Adds configured aliases to their documents; reports aliases that name no document or clash. */
+function applyAliases(
+  config: HandbookConfig,
+  documents: DocumentInfo[],
+  problems: FileProblem[],
+): Map<string, string> {
+  const aliases = new Map<string, string>()
+  const byLowerAlias = new Map<string, string>()
+  for (const document of documents) {
+    for (const alias of document.aliases) byLowerAlias.set(alias.toLowerCase(), document.path)
+  }
+  for (const [alias, target] of Object.entries(config.aliases)) {
+    const document = findByPathOrName(documents, target)
+    if (!document) {
+      problems.push({
+        file: configFileName,
+        severity: 'error',
+        ruleId: 'unknown-alias-target',
+        message: `Alias \`${alias}\` names \`${target}\`, which is not a configured document. Use a path or file name from \`documents\`.`,
+      })
+      continue
+    }
+    const clash = byLowerAlias.get(alias.toLowerCase())
+    if (clash !== undefined && clash !== document.path) {
+      problems.push({
+        file: configFileName,
+        severity: 'error',
+        ruleId: 'conflicting-alias',
+        message: `Alias \`${alias}\` names \`${document.path}\`, but \`${alias}\` already names \`${clash}\`. Choose another alias.`,
+      })
+      continue
+    }
+    byLowerAlias.set(alias.toLowerCase(), document.path)
+    aliases.set(alias, document.path)
+    if (!document.aliases.includes(alias)) document.aliases.push(alias)
+  }
+  return aliases
+}
+
+function resolveDefaultTarget(
+  config: HandbookConfig,
+  documents: DocumentInfo[],
+  aliases: Map<string, string>,
+  problems: FileProblem[],
+): string | undefined {
+  const wanted = config.defaultSectionTarget
+  if (!wanted) return documents.find((document) => document.kind === 'sop')?.path
+  const path = aliases.get(wanted) ?? findByPathOrName(documents, wanted)?.path
+  if (!path) {
+    problems.push({
+      file: configFileName,
+      severity: 'error',
+      ruleId: 'unknown-default-target',
+      message: `\`defaultSectionTarget\` names \`${wanted}\`, which is not a configured document.`,
+    })
+  }
+  return path
+}
+
+function findByPathOrName(documents: DocumentInfo[], name: string): DocumentInfo | undefined {
+  const clean = name.replace(/^\.\//, '')
+  return (
+    documents.find((document) => document.path === clean) ??
+    documents.find((document) => basename(document.path) === clean) ??
+    documents.find((document) => document.path.toLowerCase() === clean.toLowerCase())
+  )
+}
+
+/** The number (or title) of the last heading at or before `line`. */
+export function enclosingSection(headings: HeadingInfo[], line: number): string | undefined {
+  let found: HeadingInfo | undefined
+  for (const heading of headings) {
+    if (heading.line > line) break
+    found = heading
+  }
+  return found ? (found.number ?? found.title) : undefined
+}

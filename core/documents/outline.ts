@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto'
+import type { Element, Root as HastRoot } from 'hast'
+import type { Heading, Root } from 'mdast'
+import { toHast } from 'mdast-util-to-hast'
+import { toString } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
+import { parseSectionHeading } from './headings.ts'
+import type { HeadingInfo } from './types.ts'
+
+/**
+ * Gives the headings of a page the ids the rendered page will have, by
+ * running the renderer's own slugger over them (in the build: Astro's
+ * `rehypeHeadingIds`, see `io/heading-ids.ts`), and returns each heading's
+ * rendered text and id in document order. Injected so that this module never
+ * slugs a second, slightly different way, and never imports the renderer.
+ */
+export type HeadingIdAssigner = (root: HastRoot) => Array<{ text: string; slug: string }>
+
+/** What the outline needs besides the tree. */
+export interface OutlineOptions {
+  /** The renderer's heading ids. */
+  assignHeadingIds: HeadingIdAssigner
+  /** The body text the tree was parsed from (for section fingerprints). */
+  body: string
+  /** Lines before the body, added to reported lines. */
+  bodyLineOffset: number
+  /** Body-relative line of the `# heading` used as page title; it is not rendered, so it gets no id. */
+  titleLine?: number
+  /** Ids our plugins set on headings themselves (requirement definitions); Astro keeps them. */
+  presetIds?: ReadonlyMap<Heading, string>
+}
+
+/**
+ * Lists a document's headings with the exact ids its page will give them.
+ * Rather than slugging a second way, this hands the headings, converted to
+ * HTML the way remark-rehype converts them, to the renderer's own heading-id
+ * step, so the text (after smartypants), the slugger and the duplicate
+ * suffixes are Astro's.
+ */
+export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[] {
+  const headings: Heading[] = []
+  visit(tree, 'heading', (node) => {
+    if (node.depth === 1 && node.position?.start.line === options.titleLine) return
+    headings.push(node)
+  })
+  // Convert the whole tree, as the page does: a heading's `[text][ref]` is a link only with its
+  // definition, and a footnote mark is numbered by the references before it.
+  const converted = new Map<number, Element>()
+  visit(toHast(tree) as HastRoot, 'element', (element) => {
+    const offset = element.position?.start.offset
+    if (/^h[1-6]$/.test(element.tagName) && offset !== undefined) converted.set(offset, element)
+  })
+  const elements = headings.map((heading) => {
+    const element =
+      converted.get(heading.position?.start.offset ?? -1) ?? (toHast(heading) as Element)
+    const preset = options.presetIds?.get(heading)
+    if (preset) element.properties = { ...element.properties, id: preset }
+    return element
+  })
+  const rendered = options.assignHeadingIds({ type: 'root', children: elements })
+  const summaries = summarizeSections(tree)
+
+  return headings.map((heading, index) => {
+    const summary = summaries.get(heading)
+    const text = rendered[index]?.text ?? ''
+    const { number, title } = parseSectionHeading(text)
+    return {
+      depth: heading.depth,
+      text,
+      ...(number === undefined ? {} : { number }),
+      title,
+      id: String(elements[index]?.properties?.id ?? rendered[index]?.slug ?? ''),
+      line: (heading.position?.start.line ?? 0) + options.bodyLineOffset,
+      fingerprint: fingerprintSection(options.body, headings, index),
+      ...(summary ? { summary } : {}),
+    }
+  })
+}
+
+/** Longest summary kept, in characters; previews show a paragraph, not a page. */
+const summaryLength = 280
+
+/**
+ * The first paragraph after each heading, before the next heading, as plain
+ * text (a paragraph inside a list item or quote counts; code and tables do
+ * not), cut at a word boundary. One pass over the tree, in document order.
+ */
+export function summarizeSections(tree: Root): Map<Heading, string> {
+  const summaries = new Map<Heading, string>()
+  let pending: Heading | undefined
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      pending = node
+      return SKIP
+    }
+    if (node.type !== 'paragraph') return undefined
+    if (pending) {
+      // Raw HTML in a paragraph is markup, not words a preview should show.
+      const text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim()
+      if (text) {
+        summaries.set(pending, shorten(text, summaryLength))
+        pending = undefined
+      }
+    }
+    return SKIP
+  })
+  return summaries
+}
+
+function shorten(text: string, length: number): string {
+  if (text.length <= length) return text
+  const cut = text.slice(0, length - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`
+}
+
+/**
+ * A short hash of a section's own text: its heading and everything up to the
+ * next heading of the same or a higher level. Whitespace runs are folded so
+ * re-wrapping a paragraph does not count as a change.
+ */
+function fingerprintSection(body: string, headings: Heading[], index: number): string {
+  const heading = headings[index]!
+  const start = heading.position?.start.offset ?? 0
+  let end = body.length
+  for (const next of headings.slice(index + 1)) {
+    if (next.depth <= heading.depth) {
+      end = next.position?.start.offset ?? end
+      break
+    }
+  }
+  const text = body.slice(start, end).replace(/\s+/g, ' ').trim()
+  return createHash('sha1').update(text).digest('hex').slice(0, 12)
+}

@@ -1,0 +1,28 @@
+import type { CitationIndex } from './analysis/citations.ts'
+import type { CollaborationGraph } from './collaboration/graph.ts'
+import type { HandbookConfig } from './config/schema.ts'
+import type { BuiltDocIndex } from './documents/build-index.ts'
+import type { RequiredReadingIndex } from './reading/types.ts'
+
+/** The document index with its citations: everything computed once per build. */
+export interface HandbookIndex extends BuiltDocIndex {
+  /** Milliseconds spent finding, reading and indexing the sources. */
+  scanMs: number
+  citations: CitationIndex
+  /** Each role guide's required reading, and the roles that must read each section. */
+  requiredReading: RequiredReadingIndex
+  /** Who hands work to whom, from what the role guides say. */
+  collaboration: CollaborationGraph
+}
+
+/**
+ * Holds the document index for the plugins. It is built once, before any
+ * page renders, and rebuilt only after `invalidate()` (the dev server calls it
+ * when a content file changes), so a build scans the sources exactly once.
+ */
+export interface IndexStore {
+  readonly contentRoot: string
+  readonly config: HandbookConfig
+  get(): HandbookIndex
+  invalidate(): void
+}

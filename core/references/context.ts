@@ -1,0 +1,54 @@
+import type { ListItem, Parent, Table, TableCell, TableRow } from 'mdast'
+import type { TextRun } from '../markdown/text-runs.ts'
+import { flattenInline } from '../markdown/text-runs.ts'
+import { findDocumentMentions } from './parse.ts'
+
+/**
+ * The document named by the enclosing list (field guide §3.2, rule 2): the
+ * nearest ancestor list item, other than the one holding the run itself,
+ * whose own text names a document; or the paragraph right before the table
+ * the run sits in.
+ */
+export function findListDocument(
+  run: TextRun,
+  isDocumentName: (candidate: string) => boolean,
+): string | undefined {
+  const ancestors = run.ancestors
+  for (let depth = ancestors.length - 1; depth >= 0; depth--) {
+    const ancestor = ancestors[depth]!
+    if (ancestor.type === 'listItem') {
+      const item = ancestor as ListItem
+      const lead = item.children[0]
+      if (!lead || lead === run.container || lead.type !== 'paragraph') continue
+      const name = lastMention(flattenInline(lead), isDocumentName)
+      if (name) return name
+    } else if (ancestor.type === 'table') {
+      const parent = ancestors[depth - 1] as Parent | undefined
+      const before = parent?.children[parent.children.indexOf(ancestor as Table) - 1]
+      if (before?.type === 'paragraph') {
+        const name = lastMention(flattenInline(before), isDocumentName)
+        if (name) return name
+      }
+    }
+  }
+  return undefined
+}
+
+/**
+ * For a reference in a table cell, the text of the cell beside it, which
+ * often names the section (`| §12.4 | Integration tests |`).
+ */
+export function findCellHint(run: TextRun): string | undefined {
+  if (run.container.type !== 'tableCell') return undefined
+  const row = run.ancestors[run.ancestors.length - 1] as TableRow | undefined
+  if (!row || row.type !== 'tableRow') return undefined
+  const cells = row.children as TableCell[]
+  const position = cells.indexOf(run.container)
+  const neighbour = cells[position + 1] ?? cells[position - 1]
+  const text = neighbour ? flattenInline(neighbour).trim() : ''
+  return text && !text.includes('§') ? text : undefined
+}
+
+function lastMention(text: string, isDocumentName: (candidate: string) => boolean) {
+  return findDocumentMentions(text, isDocumentName).at(-1)?.name
+}

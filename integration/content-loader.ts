@@ -1,0 +1,105 @@
+import { relative } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Loader } from 'astro/loaders'
+import { z } from 'astro/zod'
+import { loadHandbookConfig } from '../io/load-config.ts'
+import { describeSources } from '../core/documents/describe-all.ts'
+import { findSourceFiles, readSourceText } from '../io/sources.ts'
+import { HandbookError } from '../core/errors.ts'
+import { toRenderInput } from '../core/page-data.ts'
+
+/** Options of `handbookLoader`. */
+export interface Options {
+  /** Absolute path of the folder that holds `handbook.config.json`. */
+  contentRoot: string
+}
+
+/** Extra entry data our pages read; merged into Starlight's docs schema. */
+export const handbookEntrySchema = z.object({
+  handbook: z
+    .object({
+      path: z.string(),
+      kind: z.enum(['sop', 'requirements', 'role', 'design', 'guide']),
+      name: z.string().optional(),
+      color: z.string().optional(),
+    })
+    .optional(),
+})
+
+/**
+ * Loads the configured documents into Starlight's `docs` collection as they
+ * are: titles derived (no Starlight frontmatter needed), uppercase `.MD`
+ * and dot-folders included, each rendered with the project's markdown
+ * pipeline. Unlike `glob()`, a rendering error here fails the build (after
+ * every other page is stored) instead of shipping an empty page.
+ */
+export function handbookLoader(options: Options): Loader {
+  return {
+    name: 'handbook-loader',
+    async load({ store, parseData, renderMarkdown, logger, watcher, config: astroConfig }) {
+      const siteRoot = fileURLToPath(astroConfig.root)
+      const config = loadHandbookConfig(options.contentRoot)
+      const { files } = findSourceFiles(options.contentRoot, config)
+      const texts = files.flatMap((file) => {
+        const { text } = readSourceText(file)
+        return text === undefined ? [] : [{ ...file, text }]
+      })
+      const { described } = describeSources(texts)
+      const failures: string[] = []
+      store.clear()
+      for (const source of described) {
+        const data = await parseData({
+          id: source.route,
+          data: {
+            title: source.title,
+            ...(source.description ? { description: source.description } : {}),
+            editUrl: config.editUrl ? `${config.editUrl}${encodeURI(source.path)}` : false,
+            head: [
+              { tag: 'meta', attrs: { name: 'handbook:source', content: source.path } },
+              // Starlight writes its <title> unescaped (`set:html`), and titles come from
+              // authors' files: `</title><script>` must stay text. Same words, escaped.
+              { tag: 'title', content: escapeHtml(`${source.title} | ${config.title}`) },
+            ],
+            handbook: {
+              path: source.path,
+              kind: source.kind,
+              ...(source.name ? { name: source.name } : {}),
+              ...(source.color ? { color: source.color } : {}),
+            },
+          },
+          filePath: source.absolutePath,
+        })
+        const markdown = toRenderInput(source)
+        let rendered
+        try {
+          rendered = await renderMarkdown(markdown, { fileURL: pathToFileURL(source.absolutePath) })
+        } catch (error) {
+          const reason =
+            error instanceof Error ? error.message.split('\n').slice(-3).join(' ') : String(error)
+          failures.push(`${source.path}: rendering failed: ${reason}`)
+          continue
+        }
+        store.set({
+          id: source.route,
+          data,
+          body: source.body,
+          rendered,
+          // Astro wants the path relative to the project root.
+          filePath: relative(siteRoot, source.absolutePath),
+          digest: source.path,
+        })
+      }
+      if (failures.length > 0) {
+        const message = `${failures.length} document(s) could not be rendered:\n${failures.join('\n')}`
+        // The dev server keeps serving the other pages; a build must not pass.
+        if (watcher) logger.error(message)
+        else throw new HandbookError(message)
+      }
+    },
+  }
+}
+
+/** Text as HTML that reads back as the same text. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}

@@ -1,0 +1,97 @@
+import type { StarlightUserConfig } from '@astrojs/starlight/types'
+import { loadHandbookConfig, resolveContentRoot } from '../io/load-config.ts'
+import { kindLabels, documentKinds, type HandbookConfig } from '../core/config/schema.ts'
+import { handbookIntegration } from './index.ts'
+import { createIndexStore, type IndexStore } from '../io/index-store.ts'
+import { createMarkdownPlugins } from '../plugins/index.ts'
+import {
+  createDiagnosticCollector,
+  type DiagnosticCollector,
+} from '../core/diagnostics/diagnostics.ts'
+
+export { resolveContentRoot } from '../io/load-config.ts'
+
+/** Everything astro.config.mjs needs, built from one content folder. */
+export interface Handbook {
+  contentRoot: string
+  config: HandbookConfig
+  store: IndexStore
+  collector: DiagnosticCollector
+  base: string
+  remarkPlugins: [unknown, unknown][]
+  rehypePlugins: [unknown, unknown][]
+  sidebar: NonNullable<StarlightUserConfig['sidebar']>
+  integration: ReturnType<typeof handbookIntegration>
+}
+
+/** Options of `createHandbook`. */
+export interface Options {
+  /**
+   * Folder holding `handbook.config.json`.
+   * @default resolveContentRoot() (HANDBOOK_CONTENT, else content/)
+   */
+  contentRoot?: string
+  /**
+   * Site base path; overrides `base` from the handbook config.
+   * @default config.base ?? '/'
+   */
+  base?: string
+  /**
+   * Our markdown plugins on or off (the benchmark switches them off to compare with plain Starlight).
+   * @default true
+   */
+  plugins?: boolean
+}
+
+/**
+ * Reads the handbook config and creates the shared index, the diagnostic
+ * collector and the plugin list: the one place where they are wired
+ * together, so each plugin receives what it needs through its options.
+ */
+export function createHandbook(options: Options = {}): Handbook {
+  const contentRoot = options.contentRoot ?? resolveContentRoot()
+  const config = loadHandbookConfig(contentRoot)
+  const base = normalizeBase(options.base ?? config.base ?? '/')
+  const store = createIndexStore(contentRoot, config)
+  const collector = createDiagnosticCollector()
+  const enabled = options.plugins !== false
+  return {
+    contentRoot,
+    config,
+    store,
+    collector,
+    base,
+    ...createMarkdownPlugins({ store, collector, base, enabled }),
+    sidebar: buildSidebar(store),
+    integration: handbookIntegration({ store, collector, plugins: enabled }),
+  }
+}
+
+/**
+ * One group per kind, one entry per document: bounded, whatever the size of each document;
+ * then the generated reference pages (Starlight adds the base path to these links).
+ */
+export function buildSidebar(store: IndexStore): Handbook['sidebar'] {
+  const { index } = store.get()
+  const groups = documentKinds
+    .map((kind) => ({
+      label: kindLabels[kind],
+      items: index.documents
+        .filter((document) => document.kind === kind)
+        .map((document) => ({ label: document.title, slug: document.route })),
+    }))
+    .filter((group) => group.items.length > 0)
+  const reference = {
+    label: 'Reference',
+    items: [
+      { label: 'Index A–Z', link: '/a-z/' },
+      { label: 'Traceability', link: '/traceability/' },
+    ],
+  }
+  return [...groups, reference]
+}
+
+function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/*|\/*$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}

@@ -1,0 +1,90 @@
+import { isInside } from '../io/load-config.ts'
+import type { AstroIntegration } from 'astro'
+import type { DiagnosticCollector } from '../core/diagnostics/diagnostics.ts'
+import { formatDiagnostic, summarizeDiagnostics } from '../core/diagnostics/diagnostics.ts'
+import { HandbookError } from '../core/errors.ts'
+import type { IndexStore } from '../core/handbook-index.ts'
+import { checkBuiltPages } from './check-built-pages.ts'
+import { createSiteDataPlugin, siteDataModuleId } from './site-data.ts'
+
+/** Options of the handbook integration. */
+export interface Options {
+  store: IndexStore
+  collector: DiagnosticCollector
+  /**
+   * Whether our markdown plugins render the pages. Without them (the
+   * benchmark's plain build) headings that define requirements keep Astro's
+   * slugs, so only pages, not heading ids, can be checked.
+   * @default true
+   */
+  plugins?: boolean
+}
+
+/**
+ * Wires the handbook into Astro: serves the index to pages as a virtual
+ * module, rebuilds it when content changes in `astro dev`, and after a build
+ * prints every diagnostic, checks that no page was lost and fails the build
+ * on errors (or warnings, when strict).
+ */
+export function handbookIntegration({
+  store,
+  collector,
+  plugins = true,
+}: Options): AstroIntegration {
+  return {
+    name: 'cloudless-handbook',
+    hooks: {
+      'astro:config:setup'({ updateConfig, command }) {
+        updateConfig({ vite: { plugins: [createSiteDataPlugin(store)] } })
+        if (command === 'build') collector.addGlobal(store.get().problems)
+      },
+      'astro:server:setup'({ server, refreshContent, logger }) {
+        const onChange = async (path: string) => {
+          if (!isInside(store.contentRoot, path)) return
+          if (path.endsWith('handbook.config.json')) {
+            logger.info('handbook.config.json changed; restarting')
+            await server.restart()
+            return
+          }
+          store.invalidate()
+          const module = server.moduleGraph.getModuleById(`\0${siteDataModuleId}`)
+          if (module) server.moduleGraph.invalidateModule(module)
+          await refreshContent?.({ loaders: ['handbook-loader'] })
+          printDiagnostics(collector, store, (line) => logger.warn(line), false)
+        }
+        server.watcher.add(store.contentRoot)
+        server.watcher.on('change', onChange)
+        server.watcher.on('add', onChange)
+        server.watcher.on('unlink', onChange)
+      },
+      'astro:build:done'({ dir, logger }) {
+        const lost = checkBuiltPages(store.get().index, dir, { headings: plugins })
+        collector.addGlobal(lost)
+        const failed = printDiagnostics(collector, store, (line) => console.log(line), true)
+        if (failed) {
+          logger.error('The handbook has errors; see the report above.')
+          throw new HandbookError('Build failed: the handbook report lists errors.')
+        }
+      },
+    },
+  }
+}
+
+/** Prints the report; returns whether the policy says the build failed. */
+function printDiagnostics(
+  collector: DiagnosticCollector,
+  store: IndexStore,
+  print: (line: string) => void,
+  withSummary: boolean,
+): boolean {
+  const diagnostics = collector.list().filter((diagnostic) => diagnostic.severity !== 'info')
+  const strict = store.config.strict || process.env.HANDBOOK_STRICT === '1'
+  const summary = summarizeDiagnostics(diagnostics, { strict })
+  if (diagnostics.length > 0 || withSummary) {
+    print('')
+    print('Handbook report')
+    for (const diagnostic of diagnostics) print(formatDiagnostic(diagnostic))
+    print(summary.line)
+  }
+  return summary.failed
+}

@@ -1,0 +1,99 @@
+import {
+  groupCitations,
+  sectionKey,
+  summarizeCitations,
+  type CitedBy,
+} from '../core/analysis/citations.ts'
+import type { DocumentInfo, HeadingInfo, RequirementInfo } from '../core/documents/types.ts'
+import {
+  toSiteCollaboration,
+  toSiteRoles,
+  type SiteCollaboration,
+  type SiteRole,
+} from '../core/reading/site-roles.ts'
+import type { IndexStore } from '../core/handbook-index.ts'
+
+/** A heading as pages see it, with how often it is cited. */
+export interface SiteHeading extends Omit<HeadingInfo, 'line'> {
+  citations: number
+}
+
+/** A document as pages see it (no file-system paths). */
+export interface SiteDocument extends Omit<DocumentInfo, 'absolutePath' | 'headings'> {
+  headings: SiteHeading[]
+  /** How many section references and requirement mentions this document makes (its reading list, for a role). */
+  references: number
+}
+
+/** A link to a document page, for lists. */
+export interface SiteDocumentLink {
+  title: string
+  route: string
+  path: string
+}
+
+/** A requirement with its traceability. */
+export interface SiteRequirement extends RequirementInfo {
+  /** Route of the defining document. */
+  route: string
+  citedBy: CitedBy[]
+  implementedBy: SiteDocumentLink[]
+}
+
+/** Everything generated pages and components know about the handbook. */
+export interface SiteData {
+  title: string
+  description?: string
+  documents: SiteDocument[]
+  requirements: SiteRequirement[]
+  /** IDs cited somewhere but defined nowhere, with where. */
+  undefinedRequirements: { id: string; citedBy: CitedBy[] }[]
+  defaultSectionTarget?: string
+  /** Role guides with their required reading, in guide order. */
+  roles: SiteRole[]
+  /** Who hands work to whom, laid out for drawing. */
+  collaboration: SiteCollaboration
+}
+
+/** The serialisable view of the index that pages import. */
+export function toSiteData(store: IndexStore): SiteData {
+  const built = store.get()
+  const { index, citations } = built
+  const references = new Map<string, number>()
+  for (const list of [...citations.sections.values(), ...citations.requirements.values()]) {
+    for (const citation of list)
+      references.set(citation.document, (references.get(citation.document) ?? 0) + 1)
+  }
+  const toLink = (document: DocumentInfo): SiteDocumentLink => ({
+    title: document.title,
+    route: document.route,
+    path: document.path,
+  })
+  return {
+    title: store.config.title,
+    ...(store.config.description ? { description: store.config.description } : {}),
+    documents: index.documents.map(({ absolutePath: _absolutePath, headings, ...document }) => ({
+      ...document,
+      headings: headings.map(({ line: _line, ...heading }) => ({
+        ...heading,
+        citations: citations.sections.get(sectionKey(document.path, heading.id))?.length ?? 0,
+      })),
+      references: references.get(document.path) ?? 0,
+    })),
+    requirements: [...index.requirements.values()].map((requirement) => {
+      const { citedBy, implementedBy } = summarizeCitations(requirement.id, built)
+      return {
+        ...requirement,
+        route: index.documentsByPath.get(requirement.document)?.route ?? '',
+        citedBy,
+        implementedBy: implementedBy.map(toLink),
+      }
+    }),
+    undefinedRequirements: [...citations.requirements]
+      .filter(([id]) => !index.requirements.has(id) && !id.endsWith('*'))
+      .map(([id, list]) => ({ id, citedBy: groupCitations(list, index) })),
+    ...(index.defaultSectionTarget ? { defaultSectionTarget: index.defaultSectionTarget } : {}),
+    roles: toSiteRoles(index, built.requiredReading),
+    collaboration: toSiteCollaboration(built.collaboration, index),
+  }
+}

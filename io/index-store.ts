@@ -1,0 +1,34 @@
+import { loadHandbookConfig } from './load-config.ts'
+import type { HandbookConfig } from '../core/config/schema.ts'
+import { buildCitationIndex } from '../core/analysis/citations.ts'
+import { loadDocIndex } from './load-index.ts'
+import type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
+import { buildCollaborationGraph, toRoleGuides } from '../core/collaboration/graph.ts'
+import { buildRequiredReadingIndex } from '../core/reading/extract.ts'
+
+export type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
+
+/** Creates the store: the index is built on the first `get()`, from the files under `contentRoot`. */
+export function createIndexStore(contentRoot: string, config?: HandbookConfig): IndexStore {
+  const handbookConfig = config ?? loadHandbookConfig(contentRoot)
+  let current: HandbookIndex | undefined
+  return {
+    contentRoot,
+    config: handbookConfig,
+    get() {
+      if (!current) {
+        const loaded = loadDocIndex(contentRoot, handbookConfig)
+        current = {
+          ...loaded,
+          citations: buildCitationIndex(loaded.index, loaded.trees),
+          requiredReading: buildRequiredReadingIndex(loaded.index, loaded.trees),
+          collaboration: buildCollaborationGraph(toRoleGuides(loaded.index, loaded.trees)),
+        }
+      }
+      return current
+    },
+    invalidate() {
+      current = undefined
+    },
+  }
+}

@@ -1,0 +1,217 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { relative, resolve, sep } from 'node:path'
+import { resolveContentRoot } from './load-config.ts'
+import type { HandbookConfig } from '../core/config/schema.ts'
+import { assignAstroHeadingIds } from './heading-ids.ts'
+import { buildDocIndex } from '../core/documents/build-index.ts'
+import type { DocumentInfo } from '../core/documents/types.ts'
+import { createIndexStore, type HandbookIndex } from './index-store.ts'
+import { findChangedSections, type SectionChange } from '../core/reading/changes.ts'
+import { findCitedSections } from '../core/reading/extract.ts'
+
+/** What the review found for one role guide. */
+export interface GuideReview {
+  /** Path of the role guide. */
+  guide: string
+  /**
+   * `compared`: cited sections were compared with their text at the guide's
+   * last commit. `modified`: the guide has uncommitted changes, so it was
+   * last changed now and nothing cited is newer. `untracked`: the guide was
+   * never committed.
+   */
+  status: 'compared' | 'modified' | 'untracked'
+  /** The guide's last commit (abbreviated) and its date (`YYYY-MM-DD`). */
+  commit?: string
+  date?: string
+  /** How many sections the guide cites. */
+  cited: number
+  changes: SectionChange[]
+}
+
+/** The review of every role guide, or why there is none. */
+export type ReviewReport =
+  { available: true; guides: GuideReview[] } | { available: false; reason: string }
+
+/** Runs git with the given arguments (and standard input) in the content root. */
+export type GitRunner = (args: string[], input?: string) => { ok: boolean; stdout: Buffer }
+
+/** A git runner for a folder: `git -C <folder> …`, never changing the repository. */
+export function createGitRunner(folder: string): GitRunner {
+  return (args, input) => {
+    // --no-optional-locks: reading must not refresh (and lock) the index under others.
+    const result = spawnSync('git', ['--no-optional-locks', '-C', folder, ...args], {
+      input,
+      maxBuffer: 256 * 1024 * 1024,
+    })
+    return { ok: result.status === 0 && !result.error, stdout: result.stdout ?? Buffer.alloc(0) }
+  }
+}
+
+/**
+ * For each role guide, the sections it cites whose content changed since the
+ * guide itself last changed, from git history: one `git log` per guide for
+ * its last commit, then one `git cat-file --batch` for every cited document
+ * at those commits, compared section by section with the current text. When
+ * the content is not in a git repository, says so.
+ */
+export function loadReviewReport(
+  built: HandbookIndex,
+  config: HandbookConfig,
+  contentRoot: string,
+  git: GitRunner = createGitRunner(contentRoot),
+): ReviewReport {
+  const top = git(['rev-parse', '--show-toplevel'])
+  if (!top.ok) {
+    return {
+      available: false,
+      reason: `${contentRoot} is not in a git repository, so there is no history to compare with`,
+    }
+  }
+  const root = top.stdout.toString('utf8').trim()
+  const { index, trees } = built
+  const toGitPath = (document: DocumentInfo) =>
+    relative(root, document.absolutePath).split(sep).join('/')
+
+  const guides = index.documents.filter((document) => document.kind === 'role')
+  const plans = guides.map((guide) => {
+    // Paths are relative to the repository's top (`:(top)`), not to the content root.
+    const log = git(['log', '-1', '--format=%H %cI', '--', `:(top)${toGitPath(guide)}`])
+    const [commit, date] = log.ok ? log.stdout.toString('utf8').trim().split(' ') : []
+    const tree = trees.get(guide.path)
+    const cited = tree ? findCitedSections(guide, tree, index) : []
+    return { guide, commit: commit || undefined, date, cited }
+  })
+
+  // Every blob needed, fetched in one process.
+  const requests: string[] = []
+  for (const plan of plans) {
+    if (!plan.commit) continue
+    const documents = new Set([plan.guide.path, ...plan.cited.map((item) => item.document)])
+    for (const path of documents) {
+      const document = index.documentsByPath.get(path)
+      if (document) requests.push(`${plan.commit}:${toGitPath(document)}`)
+    }
+  }
+  const unique = [...new Set(requests)]
+  const blobs = unique.length > 0 ? readBlobs(git, unique) : new Map<string, string | undefined>()
+
+  const earlier = new Map<string, DocumentInfo | undefined>()
+  const versionAt = (commit: string, document: DocumentInfo) => {
+    const key = `${commit}:${toGitPath(document)}`
+    if (!earlier.has(key)) {
+      const text = blobs.get(key)
+      earlier.set(key, text === undefined ? undefined : indexOne(config, document, text))
+    }
+    return earlier.get(key)
+  }
+
+  return {
+    available: true,
+    guides: plans.map(({ guide, commit, date, cited }): GuideReview => {
+      const base = { guide: guide.path, cited: cited.length, changes: [] }
+      if (!commit) return { ...base, status: 'untracked' }
+      const stamp = { commit: commit.slice(0, 7), date: (date ?? '').slice(0, 10) }
+      const committed = blobs.get(`${commit}:${toGitPath(guide)}`)
+      if (committed !== undefined && !sameText(committed, readText(guide.absolutePath))) {
+        return { ...base, ...stamp, status: 'modified' }
+      }
+      const previous = new Map<string, DocumentInfo | undefined>()
+      for (const item of cited) {
+        const document = index.documentsByPath.get(item.document)
+        if (document) previous.set(item.document, versionAt(commit, document))
+      }
+      return {
+        ...base,
+        ...stamp,
+        status: 'compared',
+        changes: findChangedSections(cited, previous),
+      }
+    }),
+  }
+}
+
+/** The review of a content folder (`HANDBOOK_CONTENT`, else content/), for `npm run check`. */
+export function runReview(contentRoot?: string): ReviewReport {
+  const root = resolve(contentRoot ?? resolveContentRoot())
+  const store = createIndexStore(root)
+  return loadReviewReport(store.get(), store.config, root)
+}
+
+/** The report as lines for `npm run check`. */
+export function formatReviewReport(report: ReviewReport): string[] {
+  if (!report.available) return [`Role guide review: not available: ${report.reason}.`]
+  const lines = [
+    'Role guide review: cited sections changed since each role guide last changed (git)',
+  ]
+  for (const review of report.guides) {
+    const when = review.commit ? ` (last changed ${review.date}, ${review.commit})` : ''
+    if (review.status === 'untracked') {
+      lines.push(`  ${review.guide}: not committed yet; nothing to compare with`)
+    } else if (review.status === 'modified') {
+      lines.push(`  ${review.guide}${when}: has uncommitted changes, so nothing it cites is newer`)
+    } else if (review.changes.length === 0) {
+      lines.push(
+        `  ${review.guide}${when}: none of its ${review.cited} cited sections changed since`,
+      )
+    } else {
+      lines.push(
+        `  ${review.guide}${when}: ${review.changes.length} of its ${review.cited} cited sections changed since; review the guide`,
+      )
+      for (const change of review.changes) {
+        const section = change.number ? `§${change.number} ${change.title}` : `§${change.title}`
+        lines.push(
+          `    ${change.document} ${section}  ${change.change === 'added' ? 'new since' : 'changed'}`,
+        )
+      }
+    }
+  }
+  return lines
+}
+
+/** `git cat-file --batch` output: `<oid> blob <size>\n<bytes>\n`, or `<name> missing\n`. */
+function readBlobs(git: GitRunner, names: string[]): Map<string, string | undefined> {
+  const blobs = new Map<string, string | undefined>()
+  const result = git(['cat-file', '--batch'], `${names.join('\n')}\n`)
+  if (!result.ok) return blobs
+  const output = result.stdout
+  let offset = 0
+  for (const name of names) {
+    const newline = output.indexOf(0x0a, offset)
+    if (newline === -1) break
+    const header = output.subarray(offset, newline).toString('utf8')
+    offset = newline + 1
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header)
+    if (!match) {
+      blobs.set(name, undefined) // `missing`: the file did not exist at that commit
+      continue
+    }
+    const size = Number(match[2])
+    if (match[1] === 'blob')
+      blobs.set(name, output.subarray(offset, offset + size).toString('utf8'))
+    offset += size + 1
+  }
+  return blobs
+}
+
+function indexOne(config: HandbookConfig, document: DocumentInfo, text: string) {
+  const built = buildDocIndex(
+    config,
+    [{ path: document.path, absolutePath: document.absolutePath, kind: document.kind, text }],
+    { assignHeadingIds: assignAstroHeadingIds },
+  )
+  return built.index.documents[0]
+}
+
+/** Equal apart from line endings (git may convert them on checkout). */
+function sameText(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n')
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,36 @@
+import type { Root } from 'hast'
+import type { VFile } from 'vfile'
+import type { HandbookIndex, IndexStore } from '../../core/handbook-index.ts'
+import { getPageData } from '../../core/page-data.ts'
+import { buildSearchFacets, type PageFacets } from '../../core/search/facets.ts'
+import { buildFacetElement, markSearchTargets } from './mark.ts'
+
+export { buildJumpIndex, type JumpIndex } from '../../core/search/jump-index.ts'
+export { findJumpTargets, parseJumpQuery, type JumpTarget } from '../../core/search/jump-query.ts'
+
+/** Options of `rehypeSearchIndex`. */
+export interface Options {
+  /** The document index (requirements, citations, roles). */
+  store: Pick<IndexStore, 'get'>
+}
+
+/**
+ * Puts the handbook's structure into Pagefind's index: a sub-result with a
+ * useful title and a higher weight for every numbered section and every
+ * requirement definition, and filters for the page's kind, the roles whose
+ * guides cite it and the requirements it defines, cites or implements.
+ */
+export function rehypeSearchIndex(options: Options) {
+  // The facets of all pages come from one pass over the citations; computed
+  // again only when the store hands out a new index (after a change in dev).
+  let cached: { built: HandbookIndex; facets: Map<string, PageFacets> } | undefined
+  return (tree: Root, file: VFile) => {
+    const page = getPageData(file)
+    if (!page) return
+    const built = options.store.get()
+    if (cached?.built !== built) cached = { built, facets: buildSearchFacets(built) }
+    markSearchTargets(tree, built.index)
+    const facets = cached.facets.get(page.path)
+    if (facets) tree.children.push(buildFacetElement(facets))
+  }
+}

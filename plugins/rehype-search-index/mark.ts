@@ -1,0 +1,79 @@
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import { parseSectionHeading } from '../../core/documents/headings.ts'
+import type { DocIndex } from '../../core/documents/types.ts'
+import { facetNames, type PageFacets } from '../../core/search/facets.ts'
+
+/**
+ * Pagefind weights (0–10, quadratic; body text is 1). Numbered sections all
+ * weigh as a level-two heading would, however deep they sit, and a
+ * requirement definition outweighs prose that merely mentions its words.
+ */
+export const searchWeights = { section: '6', definition: '3', definitionHeading: '6' } as const
+
+/** Longest sub-result title, in characters. */
+const titleLength = 90
+
+/**
+ * Tells Pagefind what a page's parts are. Each numbered heading becomes a
+ * sub-result titled `§5.2 Channel Discipline`; each requirement definition
+ * (`li.hb-requirement`, a table row or a heading with the ID as its id)
+ * becomes a sub-result titled `CLD-REQ-020: <its text>` although it is not a
+ * heading (Pagefind makes a sub-result of any element with an `id` and
+ * `data-pagefind-title`); both weigh more than body text.
+ */
+export function markSearchTargets(tree: Root, index: Pick<DocIndex, 'requirements'>): void {
+  visit(tree, 'element', (node) => {
+    const requirementId = definitionId(node)
+    const isHeading = /^h[1-6]$/.test(node.tagName)
+    if (requirementId !== undefined) {
+      const requirement = index.requirements.get(requirementId)
+      const text = requirement ? `${requirement.id}: ${requirement.text}` : requirementId
+      node.properties.dataPagefindTitle = shorten(text, titleLength)
+      node.properties.dataPagefindWeight = isHeading
+        ? searchWeights.definitionHeading
+        : searchWeights.definition
+      return
+    }
+    if (!isHeading) return
+    const { number, title } = parseSectionHeading(textOf(node))
+    if (number === undefined) return
+    node.properties.dataPagefindTitle = shorten(`§${number} ${title}`, titleLength)
+    node.properties.dataPagefindWeight = searchWeights.section
+  })
+}
+
+/**
+ * The page's filters and the `kind` meta as empty, hidden elements; Pagefind
+ * reads each value from an attribute (`role[data-value]`), so a value may
+ * hold any character.
+ */
+export function buildFacetElement(facets: PageFacets): Element {
+  const marker = (attribute: string, name: string, value: string) =>
+    h('span', { [attribute]: `${name}[data-value]`, dataValue: value })
+  return h('div', { hidden: true, className: ['hb-search-facets'] }, [
+    marker('dataPagefindFilter', facetNames.kind, facets.kind),
+    marker('dataPagefindMeta', facetNames.kind, facets.kind),
+    ...facets.roles.map((role) => marker('dataPagefindFilter', facetNames.roles, role)),
+    ...facets.requirements.map((id) => marker('dataPagefindFilter', facetNames.requirements, id)),
+  ])
+}
+
+function definitionId(node: Element): string | undefined {
+  const classes = node.properties.className
+  const isDefinition = Array.isArray(classes) && classes.includes('hb-requirement')
+  const id = node.properties.dataRequirement
+  return isDefinition && typeof id === 'string' ? id : undefined
+}
+
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value
+  if (node.type !== 'element') return ''
+  return node.children.map(textOf).join('')
+}
+
+function shorten(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1).trimEnd()}…`
+}
