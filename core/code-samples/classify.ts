@@ -1,7 +1,7 @@
 /**
- * Classify one code sample as good, bad or mixed, with the regions and lines that carry each
- * verdict. Pure: the input is the fence and the paragraph before it, the output is data and
- * problems (field guide, `references.md` §5).
+ * Classify one code sample as good, bad or mixed, with the regions that carry each verdict and,
+ * apart from them, the single lines labelled by a trailing comment. Pure: the input is the fence
+ * and the paragraph before it, the output is data and problems (field guide, `references.md` §5).
  */
 
 import { findCommentSyntax, findLineComment, type CommentSyntax } from './comment-syntax.ts'
@@ -36,8 +36,13 @@ export interface VerdictRegion extends Marker {
   endLine: number
 }
 
-/** One code line marked by its own trailing comment (`conn := dial() // ❌ no timeout`). */
-export interface LineMark extends Marker {
+/**
+ * One code line labelled by its own trailing comment (`conn := dial() // ❌ no timeout`). The
+ * label is about that line alone: it never starts a region, never gives the block a verdict and
+ * never a title (field guide §5).
+ */
+export interface LineLabel extends Marker {
+  /** The labelled line, 1-based. */
   line: number
 }
 
@@ -51,12 +56,16 @@ export interface ClassifyProblem {
 
 /** The verdicts of one fence. */
 export interface CodeClassification {
-  /** `good` or `bad` when every verdict agrees, `mixed` when they differ, else `undefined`. */
+  /**
+   * `good` or `bad` when every region agrees, `mixed` when they differ, else `undefined`. Only
+   * regions, the label paragraph and the info string count: a block whose only markers are
+   * trailing comments has no verdict.
+   */
   verdict: BlockVerdict | undefined
   /** Marker regions in order, or one region for the whole block from its label or info string. */
   regions: VerdictRegion[]
-  /** Lines marked only by a trailing comment. */
-  lineMarks: LineMark[]
+  /** Lines labelled by a trailing comment, in order; separate from the regions. */
+  lineLabels: LineLabel[]
   /** The info string with our `verdict=` option removed, for Expressive Code. */
   meta: string
   /** What the author should fix, such as an unknown `verdict=` value. */
@@ -64,12 +73,12 @@ export interface CodeClassification {
 }
 
 /**
- * Classify a fence from its marker lines, trailing comments, the label paragraph before it and
- * its info string. Prose that is not a pure label never counts.
+ * Classify a fence from its marker lines, the label paragraph before it and its info string, and
+ * find the lines its trailing comments label. Prose that is not a pure label never counts.
  */
 export function classifyCodeBlock(input: CodeBlockInput): CodeClassification {
   const lines = input.value.split(/\r?\n/)
-  const { regionMarkers, lineMarks } = findMarkers(lines, findCommentSyntax(input.lang))
+  const { regionMarkers, lineLabels } = findMarkers(lines, findCommentSyntax(input.lang))
   const option = parseVerdictOption(input.meta)
   const labelVerdict = input.label === undefined ? undefined : parseLabelParagraph(input.label)
   const problems: ClassifyProblem[] = option.invalid
@@ -92,30 +101,30 @@ export function classifyCodeBlock(input: CodeBlockInput): CodeClassification {
       : blockRegion
         ? [blockRegion]
         : []
+  // Trailing comments stay out of this: they label one line, never the block.
   const verdicts = new Set<Verdict>([
     ...(blockRegion ? [blockRegion.verdict] : []),
     ...regions.map((region) => region.verdict),
-    ...lineMarks.map((mark) => mark.verdict),
   ])
   return {
     verdict: verdicts.size > 1 ? 'mixed' : [...verdicts][0],
     regions,
-    lineMarks,
+    lineLabels,
     meta: option.rest,
     problems,
   }
 }
 
 /**
- * Find marker lines (which start regions) and code lines marked by a trailing comment (which
- * never do).
+ * Find marker lines (which start regions) and code lines labelled by a trailing comment (which
+ * never do). A trailing comment is read strictly: see `MarkerTextOptions.trailing`.
  */
 function findMarkers(
   lines: readonly string[],
   syntax: CommentSyntax,
-): { regionMarkers: LineMark[]; lineMarks: LineMark[] } {
-  const regionMarkers: LineMark[] = []
-  const lineMarks: LineMark[] = []
+): { regionMarkers: LineLabel[]; lineLabels: LineLabel[] } {
+  const regionMarkers: LineLabel[] = []
+  const lineLabels: LineLabel[] = []
   lines.forEach((text, index) => {
     const comment = findLineComment(text, syntax)
     if (comment?.leading) {
@@ -125,15 +134,15 @@ function findMarkers(
       const marker = parseMarkerText(text)
       if (marker) regionMarkers.push({ line: index + 1, ...marker })
     } else if (comment) {
-      const marker = parseMarkerText(comment.text)
-      if (marker) lineMarks.push({ line: index + 1, ...marker })
+      const marker = parseMarkerText(comment.text, { trailing: true })
+      if (marker) lineLabels.push({ line: index + 1, ...marker })
     }
   })
-  return { regionMarkers, lineMarks }
+  return { regionMarkers, lineLabels }
 }
 
 /** Each marker's region runs to the line before the next marker, or the end of the block. */
-function buildMarkerRegions(markers: readonly LineMark[], lines: readonly string[]) {
+function buildMarkerRegions(markers: readonly LineLabel[], lines: readonly string[]) {
   return markers.map(({ line, ...marker }, index): VerdictRegion => {
     const next = markers[index + 1]?.line ?? lines.length + 1
     return {

@@ -1,6 +1,6 @@
 /**
  * Reading our option from a fence's info string, and writing the options Expressive Code reads
- * (`ins={…}`, `del={…}`, `title="…"`) back into it.
+ * (`ins={…}`, `del={…}`, `title="…"`, `wrap`) back into it.
  */
 
 import type { Verdict } from './vocabulary.ts'
@@ -47,9 +47,15 @@ export function parseVerdictOption(meta: string | null | undefined): VerdictOpti
   return { invalid: text.slice(option.start, option.end), rest }
 }
 
-/** Whether the meta string already sets an option (`title`), in any case. */
+/** Whether the meta string already sets an option (`title="…"`, `wrap=false`, `wrap`), in any case. */
 function hasMetaOption(meta: string, key: string): boolean {
-  return findMetaOptions(meta).some((option) => option.key === key.toLowerCase())
+  const name = key.toLowerCase()
+  return findMetaOptions(meta).some(
+    (option) =>
+      option.key === name ||
+      // A bare boolean option, but not a quoted search term (`"wrap"` marks the text `wrap`).
+      (option.key === undefined && meta.slice(option.start, option.end).toLowerCase() === name),
+  )
 }
 
 /**
@@ -70,28 +76,47 @@ export function formatLineRange(lines: readonly number[]): string {
   return parts.join(',')
 }
 
-/** The lines to mark in each colour, and a frame title to add. */
+/** One line Expressive Code marks with a label of its own (`del={"✗":3}`). */
+export interface LabelledLine {
+  /** The line, 1-based. */
+  line: number
+  /** `ins` (good) or `del` (bad). */
+  marker: 'ins' | 'del'
+  /** The text drawn in the line's gutter instead of `+`/`-`: a symbol, one or two characters. */
+  label: string
+}
+
+/** The lines to mark in each colour, a frame title to add, and whether to wrap long lines. */
 export interface MetaAdditions {
   /** Lines Expressive Code marks as inserted (good). */
   ins: readonly number[]
   /** Lines Expressive Code marks as deleted (bad). */
   del: readonly number[]
+  /** Single lines marked with a gutter label (lines labelled by a trailing comment). */
+  labelled?: readonly LabelledLine[]
   /** A frame title, set only when the author gave none. */
   title?: string
+  /** Wrap long lines instead of scrolling them, unless the author set `wrap` themselves. */
+  wrap?: boolean
 }
 
 /**
- * Build the meta string handed to Expressive Code: the author's options, then our line markers
- * and title. Expressive Code merges repeated `ins`/`del` options, so the author's own markers
- * stay as they are.
+ * Build the meta string handed to Expressive Code: the author's options, then our line markers,
+ * title and wrapping. Expressive Code merges repeated `ins`/`del` options, so the author's own
+ * markers stay as they are.
  */
 export function buildSampleMeta(meta: string, additions: MetaAdditions): string {
   const options = [meta.trim()]
   if (additions.del.length > 0) options.push(`del={${formatLineRange(additions.del)}}`)
   if (additions.ins.length > 0) options.push(`ins={${formatLineRange(additions.ins)}}`)
+  for (const { line, marker, label } of additions.labelled ?? []) {
+    // Expressive Code reads `{"label":range}`; its label has no escapes either.
+    options.push(`${marker}={${quoteMetaValue(label)}:${line}}`)
+  }
   if (additions.title !== undefined && !hasMetaOption(meta, 'title')) {
     options.push(`title=${quoteMetaValue(additions.title)}`)
   }
+  if (additions.wrap && !hasMetaOption(meta, 'wrap')) options.push('wrap')
   return options.filter(Boolean).join(' ')
 }
 

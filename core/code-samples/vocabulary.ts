@@ -16,6 +16,8 @@ export interface Marker {
   verdict: Verdict
   /** The verdict word as the author wrote it (`Good`, `NEVER`, `Don't`); absent for a bare symbol. */
   term?: string
+  /** The verdict symbol as the author wrote it (`❌`, `✔️`), when the text begins with one. */
+  symbol?: string
   /** The text after the word and its separator (`deferred error check`), when there is any. */
   reason?: string
 }
@@ -71,6 +73,18 @@ const SEPARATOR_PATTERN = /^\s*(?:--|[-–—:])\s*/
 
 const END_PATTERN = /^\s*[.!]*\s*$/
 
+/** How strictly {@link parseMarkerText} reads a marker. */
+export interface MarkerTextOptions {
+  /**
+   * Whether the text is a trailing comment after code on the same line
+   * (`conn := dial() // ❌ no timeout`). Trailing comments mostly explain the code
+   * (`// good enough for tests`, `// correct for UTC only`), so there every word is soft: it
+   * marks only before a separator or the end, or when shouted; a leading symbol still marks.
+   * @default false
+   */
+  trailing?: boolean
+}
+
 /**
  * Read a verdict from the start of a comment's text or a plain-text line, or `undefined` when the
  * text does not begin with a marker.
@@ -78,29 +92,41 @@ const END_PATTERN = /^\s*[.!]*\s*$/
  * A leading symbol always marks; a strong word marks wherever it begins the text; a soft word
  * marks only before a separator or the end, or when written in capitals (`NEVER hardcode`).
  */
-export function parseMarkerText(text: string): Marker | undefined {
-  const { symbol, rest } = splitLeadingSymbols(text.trim())
-  const word = findLeadingWord(rest)
+export function parseMarkerText(text: string, options: MarkerTextOptions = {}): Marker | undefined {
+  const { symbol, symbolText, rest } = splitLeadingSymbols(text.trim())
+  const word = findLeadingWord(rest, options.trailing ?? false)
+  const written = symbolText === undefined ? {} : { symbol: symbolText }
   // A word that agrees with the symbol is the term (`✅ Good - pooled`); otherwise the whole
   // text after the symbol is the reason (`✅ PARALLEL: fan out`).
-  if (symbol && word?.verdict !== symbol) return { verdict: symbol, ...reasonOf(rest) }
+  if (symbol && word?.verdict !== symbol) return { verdict: symbol, ...written, ...reasonOf(rest) }
   if (!word) return undefined
-  return { verdict: word.verdict, term: word.term, ...reasonOf(word.reason) }
+  return { verdict: word.verdict, term: word.term, ...written, ...reasonOf(word.reason) }
 }
 
 /** Split the verdict symbols off the start of `text`; the first symbol gives the verdict. */
-function splitLeadingSymbols(text: string): { symbol?: Verdict; rest: string } {
+function splitLeadingSymbols(text: string): {
+  symbol?: Verdict
+  symbolText?: string
+  rest: string
+} {
   const symbols = SYMBOLS_PATTERN.exec(text)
   if (!symbols) return { rest: text }
   const first = [...symbols[0]][0] ?? ''
-  return { symbol: SYMBOLS[first], rest: text.slice(symbols[0].length) }
+  return {
+    symbol: SYMBOLS[first],
+    symbolText: symbols[0].trim(),
+    rest: text.slice(symbols[0].length),
+  }
 }
 
 /**
  * Find a verdict word that qualifies as a marker at the start of `text` (symbols already
  * removed), with the text after it and its separator.
  */
-function findLeadingWord(text: string): (Marker & { term: string; reason: string }) | undefined {
+function findLeadingWord(
+  text: string,
+  trailing: boolean,
+): (Marker & { term: string; reason: string }) | undefined {
   const match = WORD_PATTERN.exec(text)
   if (!match) return undefined
   const term = match[0]
@@ -108,7 +134,8 @@ function findLeadingWord(text: string): (Marker & { term: string; reason: string
   if (!word) return undefined
   const after = text.slice(term.length)
   const separator = SEPARATOR_PATTERN.exec(after)
-  const qualifies = word.strong || separator !== null || END_PATTERN.test(after) || isShouted(term)
+  const strong = word.strong && !trailing
+  const qualifies = strong || separator !== null || END_PATTERN.test(after) || isShouted(term)
   if (!qualifies) return undefined
   return {
     verdict: word.verdict,
@@ -145,11 +172,26 @@ const LABEL_QUALIFIER =
  * sentences that merely begin with a verdict word (`NEVER panic in library code:`).
  */
 export function parseLabelParagraph(text: string): Verdict | undefined {
-  const { symbol, rest } = splitLeadingSymbols(text.trim())
+  return parseLabel(text)?.verdict
+}
+
+/**
+ * Like {@link parseLabelParagraph}, with the word and symbol the label is written with, so that a
+ * caller can tell whether the author's label already says the verdict in words (`term`) or in a
+ * symbol (`symbol`).
+ */
+export function parseLabel(text: string): Marker | undefined {
+  const { symbol, symbolText, rest } = splitLeadingSymbols(text.trim())
   const match = WORD_PATTERN.exec(rest)
   const word = match ? WORDS[normalizeWord(match[0])] : undefined
   if (!LABEL_QUALIFIER.test(match ? rest.slice(match[0].length) : rest)) return undefined
-  return symbol ?? word?.verdict
+  const verdict = symbol ?? word?.verdict
+  if (!verdict) return undefined
+  return {
+    verdict,
+    ...(match && word && word.verdict === verdict && { term: match[0] }),
+    ...(symbolText !== undefined && { symbol: symbolText }),
+  }
 }
 
 /**

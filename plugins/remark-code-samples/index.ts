@@ -1,9 +1,9 @@
 /**
  * remark plugin: show good and bad code samples as such. Classifies each fence (field guide,
  * `references.md` §5), wraps it in `<div class="hb-sample hb-sample--bad" data-verdict="bad">`
- * with text labels, and writes `ins`/`del`/`title` into the fence meta for Expressive Code, which
- * runs after us and draws the code. Also pairs adjacent bad/good samples and classes do/don't
- * lists.
+ * with text labels, and writes `ins`/`del`/`title`/`wrap` into the fence meta for Expressive Code,
+ * which runs after us and draws the code. Lines labelled by a trailing comment are marked on their
+ * own. Also pairs adjacent bad/good samples and classes do/don't lists.
  */
 
 import type { List, Parent, Root } from 'mdast'
@@ -22,13 +22,14 @@ import {
 export interface Options {
   /**
    * Mark each region's lines for Expressive Code: good lines as inserted (`+`), bad lines as
-   * deleted (`-`).
+   * deleted (`-`); and mark each line a trailing comment labels on its own, with ✓ or ✗ in its
+   * gutter.
    * @default true
    */
   markLines?: boolean
   /**
    * Wrap a bad sample directly followed by a good one (or the reverse) in a
-   * `.hb-sample-pair`, shown side by side on wide screens.
+   * `.hb-sample-pair`, shown side by side on wide screens, with long lines wrapped.
    * @default true
    */
   pairSamples?: boolean

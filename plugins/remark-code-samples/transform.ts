@@ -1,7 +1,8 @@
 /**
  * Rewrite the mdast around classified code samples: a wrapper per sample, text labels, line
- * markers in the fence meta for Expressive Code, pairs of bad/good samples, and do/don't lists.
- * Expressive Code draws the code itself later; nothing here touches its HTML.
+ * markers in the fence meta for Expressive Code (regions, and single lines labelled by a
+ * trailing comment), pairs of bad/good samples, and do/don't lists. Expressive Code draws the
+ * code itself later; nothing here touches its HTML.
  */
 
 import type { ElementContent, Properties } from 'hast'
@@ -14,8 +15,9 @@ import {
   type ClassifyProblem,
   type CodeClassification,
 } from '../../core/code-samples/classify.ts'
-import { buildSampleMeta } from '../../core/code-samples/meta.ts'
+import { buildSampleMeta, type LabelledLine } from '../../core/code-samples/meta.ts'
 import {
+  parseLabel,
   parseLabelParagraph,
   parseListItemSymbol,
   type BlockVerdict,
@@ -46,17 +48,19 @@ declare module 'mdast' {
 /** Reader-facing texts, plain text (never HTML), to translate them. */
 export interface SampleText {
   /**
-   * A good label without a verdict word of the author's (`✓ Good`).
+   * A good label without a verdict word of the author's (`✓ Good`), and the word a pair's badge
+   * says.
    * @default 'Good'
    */
   good: string
   /**
-   * A bad label without a verdict word of the author's (`✗ Bad`).
+   * A bad label without a verdict word of the author's (`✗ Bad`), and the word a pair's badge
+   * says.
    * @default 'Bad'
    */
   bad: string
   /**
-   * The frame title of a bad sample that has none of its own.
+   * The frame title of a bad sample that has none of its own and is not half of a pair.
    * @default '✗ Bad example — do not copy'
    */
   badTitle: string
@@ -110,16 +114,25 @@ export interface SampleProblem extends ClassifyProblem {
 // Drawn next to the words, so that the verdict never rests on colour alone.
 const SYMBOL: Readonly<Record<Verdict, string>> = { good: '✓', bad: '✗' }
 
+/** A classified fence waiting to be laid out, alone or as half of a pair. */
+interface PendingSample {
+  kind: 'pending-sample'
+  code: Code
+  label: Paragraph | undefined
+  classification: CodeClassification & { verdict: BlockVerdict }
+}
+
 /**
  * Rewrite one parent's children: each classified fence (with its label paragraph) becomes a
- * sample wrapper, and adjacent bad/good samples become a pair. Returns the new children and the
- * problems found; unclassified fences stay as they are.
+ * sample wrapper, and adjacent bad/good samples become a pair. Fences without a verdict stay as
+ * they are, except that lines labelled by a trailing comment are marked. Returns the new children
+ * and the problems found.
  */
 export function rewriteSamples(
   children: readonly RootContent[],
   settings: RewriteSettings,
 ): { children: RootContent[]; problems: SampleProblem[] } {
-  const rewritten: RootContent[] = []
+  const rewritten: Array<RootContent | PendingSample> = []
   const problems: SampleProblem[] = []
   for (const node of children) {
     if (node.type !== 'code') {
@@ -127,7 +140,10 @@ export function rewriteSamples(
       continue
     }
     const previous = rewritten.at(-1)
-    const label = previous?.type === 'paragraph' ? labelParagraph(previous) : undefined
+    const label =
+      previous && !isPending(previous) && previous.type === 'paragraph'
+        ? labelParagraph(previous)
+        : undefined
     const classification = classifyCodeBlock({
       lang: node.lang,
       meta: node.meta,
@@ -137,37 +153,91 @@ export function rewriteSamples(
     problems.push(...classification.problems.map((problem) => ({ ...problem, node })))
     const { verdict } = classification
     if (!verdict) {
-      rewritten.push(node)
+      rewritten.push(markLabelledLines(node, classification, settings))
       continue
     }
     if (label) rewritten.pop()
-    rewritten.push(buildSample(node, label, { ...classification, verdict }, settings))
+    rewritten.push({
+      kind: 'pending-sample',
+      code: node,
+      label,
+      classification: { ...classification, verdict },
+    })
   }
-  return { children: settings.pairSamples ? buildPairs(rewritten) : rewritten, problems }
+  return { children: layOutSamples(rewritten, settings), problems }
+}
+
+function isPending(node: RootContent | PendingSample | undefined): node is PendingSample {
+  return node !== undefined && 'kind' in node && node.kind === 'pending-sample'
 }
 
 function labelParagraph(paragraph: Paragraph): Paragraph | undefined {
   return parseLabelParagraph(toString(paragraph)) ? paragraph : undefined
 }
 
-function buildSample(
-  code: Code,
-  label: Paragraph | undefined,
-  classification: CodeClassification & { verdict: BlockVerdict },
+/**
+ * Build each sample, pairing a bad sample directly followed by a good one (or the reverse) in a
+ * `.hb-sample-pair`.
+ */
+function layOutSamples(
+  nodes: ReadonlyArray<RootContent | PendingSample>,
   settings: RewriteSettings,
+): RootContent[] {
+  const result: RootContent[] = []
+  for (let index = 0; index < nodes.length; index++) {
+    const first = nodes[index]
+    const second = nodes[index + 1]
+    if (!isPending(first)) {
+      if (first) result.push(first)
+      continue
+    }
+    const pair = [first.classification.verdict, isPending(second) && second.classification.verdict]
+    const paired =
+      settings.pairSamples &&
+      isPending(second) &&
+      (pair.join('-') === 'bad-good' || pair.join('-') === 'good-bad')
+    if (paired) {
+      result.push(
+        buildContainer('div', { className: ['hb-sample-pair'], dataPair: pair.join('-') }, [
+          buildSample(first, settings, true),
+          buildSample(second, settings, true),
+        ]),
+      )
+      index++
+    } else {
+      result.push(buildSample(first, settings, false))
+    }
+  }
+  return result
+}
+
+/**
+ * One sample: its wrapper, labels and fence meta. Half of a pair gets a header of the same shape
+ * as the other half's, no frame title and wrapped lines, so that both halves line up and every
+ * line stays readable at half width.
+ */
+function buildSample(
+  { code, label, classification }: PendingSample,
+  settings: RewriteSettings,
+  paired: boolean,
 ): CodeSampleContainer {
   const { verdict } = classification
   const { text } = settings
   const lineVerdicts = settings.markLines
-    ? buildLineVerdicts(classification)
+    ? buildRegionLines(classification)
     : new Map<number, Verdict>()
   const meta = buildSampleMeta(classification.meta, {
     ins: [...lineVerdicts].filter(([, value]) => value === 'good').map(([line]) => line),
     del: [...lineVerdicts].filter(([, value]) => value === 'bad').map(([line]) => line),
-    ...(verdict === 'bad' && { title: text.badTitle }),
+    labelled: settings.markLines ? buildLabelledLines(classification) : [],
+    // In a pair, the header already says "bad"; a tab would say it again and push the code down.
+    ...(verdict === 'bad' && !paired && { title: text.badTitle }),
+    wrap: paired,
   })
-  const labels = buildLabels(classification, text)
   const copyWarning = { bad: text.copyWarningBad, mixed: text.copyWarningMixed, good: undefined }
+  const header = paired
+    ? [buildPairHeader(label, classification, text)]
+    : buildSampleHeader(label, classification, text)
   return buildContainer(
     'div',
     {
@@ -175,40 +245,72 @@ function buildSample(
       dataVerdict: verdict,
       dataCopyWarning: copyWarning[verdict] || undefined,
     },
-    [
-      ...(label ? [withClass(label, 'hb-sample__caption')] : []),
-      ...(labels.length > 0 ? [buildLabelList(labels)] : []),
-      { ...code, meta: meta || null },
-    ],
+    [...header, { ...code, meta: meta || null }],
   )
 }
 
-/** The verdict of each marked line; a trailing comment outranks the region around it. */
-function buildLineVerdicts(classification: CodeClassification): Map<number, Verdict> {
+/** The author's label paragraph, then our labels, each only when there is one. */
+function buildSampleHeader(
+  label: Paragraph | undefined,
+  classification: CodeClassification,
+  text: SampleText,
+): RootContent[] {
+  const labels = buildLabels(classification, text)
+  return [
+    ...(label ? [withClass(label, 'hb-sample__caption')] : []),
+    ...(labels.length > 0 ? [buildLabelList(labels)] : []),
+  ]
+}
+
+/**
+ * A fence without a verdict keeps everything but the marks on lines its trailing comments label.
+ */
+function markLabelledLines(
+  code: Code,
+  classification: CodeClassification,
+  settings: RewriteSettings,
+): Code {
+  const labelled = settings.markLines ? buildLabelledLines(classification) : []
+  if (labelled.length === 0) return code
+  return { ...code, meta: buildSampleMeta(classification.meta, { ins: [], del: [], labelled }) }
+}
+
+/** The verdict of each line in a region, leaving out the lines a trailing comment labels. */
+function buildRegionLines(classification: CodeClassification): Map<number, Verdict> {
   const lines = new Map<number, Verdict>()
   for (const region of classification.regions) {
     for (let line = region.startLine; line <= region.endLine; line++) {
       lines.set(line, region.verdict)
     }
   }
-  for (const mark of classification.lineMarks) lines.set(mark.line, mark.verdict)
+  for (const label of classification.lineLabels) lines.delete(label.line)
   return lines
 }
 
 /**
- * One text label per region and marked line, in code order: `✗ Bad — deferred error check`, with
- * `(lines 3–6)` when there are several. A region that only repeats the author's label paragraph
- * needs none.
+ * A trailing comment labels its own line and nothing else (field guide §5), so it is shown on
+ * that line only: Expressive Code marks the single line as inserted (good) or deleted (bad), and
+ * the marker carries a label, ✓ or ✗, which Expressive Code draws in the line's gutter in place
+ * of `+`/`-`. The cue is never colour alone: the symbol is drawn as text (CSS generated content,
+ * which browsers expose to assistive technology), and the author's own words stay on the line as
+ * real text, because a trailing comment only labels a line when it begins with a verdict word or
+ * symbol. Nothing is added above the block: a label there would read as the block's verdict.
+ * Such a line inside a region of the other side keeps its own mark.
+ */
+function buildLabelledLines(classification: CodeClassification): LabelledLine[] {
+  return classification.lineLabels.map(({ line, verdict }) => ({
+    line,
+    marker: verdict === 'good' ? 'ins' : 'del',
+    label: SYMBOL[verdict],
+  }))
+}
+
+/**
+ * One text label per region, in code order: `✗ Bad — deferred error check`, with `(lines 3–6)`
+ * when there are several. A region that only repeats the author's label paragraph needs none.
  */
 function buildLabels(classification: CodeClassification, text: SampleText): ElementContent[] {
-  const items = [
-    ...classification.regions.filter((region) => region.source !== 'label'),
-    ...classification.lineMarks.map((mark) => ({
-      ...mark,
-      startLine: mark.line,
-      endLine: mark.line,
-    })),
-  ].sort((a, b) => a.startLine - b.startLine)
+  const items = classification.regions.filter((region) => region.source !== 'label')
   return items.map((item) => {
     const template = item.startLine === item.endLine ? text.line : text.lines
     const where = template
@@ -235,6 +337,38 @@ function normalizeTerm(term: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
 
+/**
+ * The header of one half of a pair: a badge, then the author's label paragraph if there is one.
+ * Together with the code they say the verdict once in words and once in a symbol. The badge
+ * shows our symbol unless the label paragraph starts with one of its own (`❌ Don't`); it shows
+ * the word only when neither the label paragraph nor a marker comment in the code says one
+ * (`verdict=bad`), and otherwise keeps it for screen readers only, since the symbol is hidden from
+ * them. The reasons are left to the marker comments, which the code shows right below.
+ */
+function buildPairHeader(
+  label: Paragraph | undefined,
+  classification: CodeClassification & { verdict: BlockVerdict },
+  text: SampleText,
+): CodeSampleContainer {
+  const verdict = classification.verdict === 'good' ? 'good' : 'bad'
+  const caption = label ? parseLabel(toString(label)) : undefined
+  const showsSymbol = caption?.symbol !== undefined
+  const saysWord =
+    caption?.term !== undefined ||
+    classification.regions.some((region) => region.source === 'marker' && region.term)
+  const badge =
+    showsSymbol && saysWord
+      ? undefined
+      : h('li', { className: ['hb-sample__label', `hb-sample__label--${verdict}`] }, [
+          ...(showsSymbol ? [] : [h('span', { ariaHidden: 'true' }, SYMBOL[verdict]), ' ']),
+          saysWord ? h('span', { className: ['hb-sample__hidden'] }, text[verdict]) : text[verdict],
+        ])
+  return buildContainer('div', { className: ['hb-sample__header'] }, [
+    ...(badge ? [buildLabelList([badge])] : []),
+    ...(label ? [withClass(label, 'hb-sample__caption')] : []),
+  ])
+}
+
 function buildLabelList(labels: ElementContent[]): CodeSampleContainer {
   // Search excerpts should show the author's prose, not our labels.
   return {
@@ -246,29 +380,6 @@ function buildLabelList(labels: ElementContent[]): CodeSampleContainer {
       hChildren: labels,
     },
   }
-}
-
-/** Wrap each bad sample directly followed by a good one (or the reverse) in a pair. */
-function buildPairs(children: readonly RootContent[]): RootContent[] {
-  const result: RootContent[] = []
-  for (let index = 0; index < children.length; index++) {
-    const first = children[index]
-    const second = children[index + 1]
-    const pair = [verdictOf(first), verdictOf(second)].join('-')
-    if (first && second && (pair === 'bad-good' || pair === 'good-bad')) {
-      result.push(
-        buildContainer('div', { className: ['hb-sample-pair'], dataPair: pair }, [first, second]),
-      )
-      index++
-    } else if (first) {
-      result.push(first)
-    }
-  }
-  return result
-}
-
-function verdictOf(node: RootContent | undefined): unknown {
-  return node?.type === 'codeSampleContainer' ? node.data.hProperties['dataVerdict'] : undefined
 }
 
 /**

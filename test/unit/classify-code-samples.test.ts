@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { classifyCodeBlock, type CodeClassification } from '../../core/code-samples/classify.ts'
-import { parseLabelParagraph, parseListItemSymbol } from '../../core/code-samples/vocabulary.ts'
+import {
+  parseLabel,
+  parseLabelParagraph,
+  parseListItemSymbol,
+} from '../../core/code-samples/vocabulary.ts'
 
 interface Case {
   name: string
@@ -11,11 +15,11 @@ interface Case {
   verdict: CodeClassification['verdict']
   /** `verdict start-end reason` per region. */
   regions?: string[]
-  /** `verdict line reason` per line marked by a trailing comment. */
+  /** `verdict line reason` per line labelled by a trailing comment. */
   lines?: string[]
 }
 
-/** One string per region and line mark, so a table row reads like the rendered labels. */
+/** One string per region and line label, so a table row reads like the rendered labels. */
 function summarize(result: CodeClassification) {
   return {
     verdict: result.verdict,
@@ -24,8 +28,8 @@ function summarize(result: CodeClassification) {
         .filter(Boolean)
         .join(' '),
     ),
-    lines: result.lineMarks.map((mark) =>
-      [mark.verdict, mark.line, mark.reason].filter(Boolean).join(' '),
+    lines: result.lineLabels.map((label) =>
+      [label.verdict, label.line, label.reason].filter(Boolean).join(' '),
     ),
   }
 }
@@ -123,17 +127,17 @@ describe('classifyCodeBlock', () => {
       verdict: undefined,
     },
     {
-      name: 'go: a trailing marker marks its line only, never a region',
+      name: 'go: a trailing marker labels its line only, never a region nor the block',
       lang: 'go',
       code: ['conn := dial() // ❌ no timeout', 'defer conn.Close()'],
-      verdict: 'bad',
+      verdict: undefined,
       lines: ['bad 1 no timeout'],
     },
     {
-      name: 'go: a trailing marker inside a region of the other side makes it mixed',
+      name: 'go: a trailing marker inside a region of the other side leaves the verdict alone',
       lang: 'go',
       code: ['// Good', 'x := load()', 'y := x.Value // Wrong: may be nil'],
-      verdict: 'mixed',
+      verdict: 'good',
       regions: ['good 1-3'],
       lines: ['bad 3 may be nil'],
     },
@@ -141,7 +145,7 @@ describe('classifyCodeBlock', () => {
       name: 'go: a comment token inside a string is not a comment',
       lang: 'go',
       code: ['fmt.Println("// Bad")', 'url := "http://example.com" // Good'],
-      verdict: 'good',
+      verdict: undefined,
       lines: ['good 2'],
     },
     {
@@ -232,7 +236,7 @@ describe('classifyCodeBlock', () => {
       name: 'python: a trailing marker after a string holding #',
       lang: 'py',
       code: ['x = "#"  # Bad', 'y = 1'],
-      verdict: 'bad',
+      verdict: undefined,
       lines: ['bad 1'],
     },
     {
@@ -242,12 +246,11 @@ describe('classifyCodeBlock', () => {
       verdict: undefined,
     },
     {
-      name: 'bash: a marker and a trailing comment',
+      name: 'bash: a marker and a trailing comment that only begins with a verdict word',
       lang: 'bash',
       code: ['# ❌ Bad: unquoted variable', 'rm -rf $DIR/*', 'echo "$HOME" # wrong quoting'],
       verdict: 'bad',
       regions: ['bad 1-3 unquoted variable'],
-      lines: ['bad 3 quoting'],
     },
     {
       name: 'sh: $# is not a comment',
@@ -274,7 +277,7 @@ describe('classifyCodeBlock', () => {
       name: 'sql: a trailing -- comment',
       lang: 'postgresql',
       code: ['SELECT id FROM t -- Correct', 'LIMIT 1'],
-      verdict: 'good',
+      verdict: undefined,
       lines: ['good 1'],
     },
     {
@@ -309,7 +312,7 @@ describe('classifyCodeBlock', () => {
       name: 'rust: lifetimes do not hide a trailing comment',
       lang: 'rs',
       code: ["fn first<'a>(s: &'a str) -> &'a str { s } // Good"],
-      verdict: 'good',
+      verdict: undefined,
       lines: ['good 1'],
     },
     // Plain text: the line itself.
@@ -471,6 +474,175 @@ describe('classifyCodeBlock', () => {
   })
 })
 
+// Field guide §5: a comment at the end of a code line may label that one line, but never starts a
+// region, never gives the block a verdict and never a title. Written the way authors write them.
+describe('classifyCodeBlock: trailing comments', () => {
+  test.each<Case>([
+    {
+      name: 'go: a shouted word after the symbol, with a reason',
+      lang: 'go',
+      code: ['conn, err := net.Dial("tcp", addr) // ❌ WRONG: no timeout', 'defer conn.Close()'],
+      verdict: undefined,
+      lines: ['bad 1 no timeout'],
+    },
+    {
+      name: 'go: a symbol in a struct literal',
+      lang: 'go',
+      code: ['cfg := Config{', '\tTimeout: 30, // ✅ within the limit', '\tRetries: 5,', '}'],
+      verdict: undefined,
+      lines: ['good 2 within the limit'],
+    },
+    {
+      name: 'go: not a label: a word outside the vocabulary',
+      lang: 'go',
+      code: ['conn := dial()  // NO!', 'defer conn.Close()'],
+      verdict: undefined,
+    },
+    {
+      name: 'go: not a label: a linter directive, even before a verdict word',
+      lang: 'go',
+      code: ['_ = f.Close() //nolint:errcheck // Bad', 'x := 1 // nolint'],
+      verdict: undefined,
+    },
+    {
+      name: 'go: not a label: a strong word opening an explanation',
+      lang: 'go',
+      code: ['return nil // good enough for the tests', 'ts := t.UTC() // correct for UTC only'],
+      verdict: undefined,
+    },
+    {
+      name: 'go: not a label: // in a URL, in a string or in the comment',
+      lang: 'go',
+      code: [
+        'resp, err := http.Get("http://example.com//bad")',
+        'u := url.URL{} //see http://x.io',
+      ],
+      verdict: undefined,
+    },
+    {
+      name: 'go: several trailing labels, and no verdict for the block',
+      lang: 'go',
+      code: [
+        'ctx, cancel := context.WithTimeout(ctx, 5*time.Second) // ✅ bounded',
+        'defer cancel()',
+        'resp, err := client.Do(req) // ❌ ignores ctx',
+      ],
+      verdict: undefined,
+      lines: ['good 1 bounded', 'bad 3 ignores ctx'],
+    },
+    {
+      name: 'go: a trailing label inside a region of the same side',
+      lang: 'go',
+      code: [
+        '// Bad - I/O under lock',
+        'mu.Lock()',
+        'resp, _ := http.Get(u) // ❌ slow',
+        'mu.Unlock()',
+      ],
+      verdict: 'bad',
+      regions: ['bad 1-4 I/O under lock'],
+      lines: ['bad 3 slow'],
+    },
+    {
+      name: 'ts: a symbol after a number',
+      lang: 'ts',
+      code: ['const timeoutMs = 30_000 // ✅ within the limit'],
+      verdict: undefined,
+      lines: ['good 1 within the limit'],
+    },
+    {
+      name: 'ts: a shouted word with a colon',
+      lang: 'typescript',
+      code: ['await fetch(url) // BAD: no timeout, no abort signal'],
+      verdict: undefined,
+      lines: ['bad 1 no timeout, no abort signal'],
+    },
+    {
+      name: 'ts: not a label: a URL after the comment token, and an ESLint directive',
+      lang: 'ts',
+      code: [
+        "const api = 'https://api.example.com//v1' // see https://example.com/good",
+        'console.log(api) // eslint-disable-line no-console',
+      ],
+      verdict: undefined,
+    },
+    {
+      name: 'python: a symbol and a shouted word',
+      lang: 'python',
+      code: ['def append(item, items=[]):  # ❌ WRONG', '    items.append(item)'],
+      verdict: undefined,
+      lines: ['bad 1'],
+    },
+    {
+      name: 'python: not a label: # inside strings, noqa and type: ignore',
+      lang: 'python',
+      code: [
+        'import os  # noqa: F401',
+        'print("# Bad")',
+        "tag = f'{a}#{b}'  # type: ignore",
+        'retries = 3  # correct for staging only',
+      ],
+      verdict: undefined,
+    },
+    {
+      name: 'yaml: labels on values',
+      lang: 'yaml',
+      code: ['replicas: 1 # ❌ single point of failure', 'memory: 256Mi # Good', 'cpu: 500m'],
+      verdict: undefined,
+      lines: ['bad 1 single point of failure', 'good 2'],
+    },
+    {
+      name: 'yaml: not a label: # in a quoted value and in a URL',
+      lang: 'yml',
+      code: ['image: "nginx:1.25 # bad"', 'docs: https://example.com/#bad'],
+      verdict: undefined,
+    },
+    {
+      name: 'sql: a symbol and a shouted word, and -- inside a string',
+      lang: 'sql',
+      code: [
+        'SELECT * FROM nodes -- ❌ WRONG: reads every column',
+        "WHERE note = '-- Bad'",
+        'AND zone = $1; -- Good: typed parameter',
+      ],
+      verdict: undefined,
+      lines: ['bad 1 reads every column', 'good 3 typed parameter'],
+    },
+    {
+      name: 'shell: a symbol after a command',
+      lang: 'bash',
+      code: ['rm -rf $DIR/*  # ❌ WRONG if DIR is empty', 'rm -rf "${DIR:?}"/*  # ✅'],
+      verdict: undefined,
+      lines: ['bad 1 if DIR is empty', 'good 2'],
+    },
+    {
+      name: 'shell: not a label: # in strings, $# and a URL fragment',
+      lang: 'sh',
+      code: ['echo "# Bad"', 'echo $# args', 'curl -s https://example.com/#good'],
+      verdict: undefined,
+    },
+    {
+      name: 'text: a plain-text line has no trailing comments',
+      lang: 'text',
+      code: ['Timeout: 30 -- ✅ within the limit', 'retry three times  # Good', 'then // Bad'],
+      verdict: undefined,
+    },
+  ])('$name', ({ lang, code, verdict, regions = [], lines = [] }) => {
+    expect(summarize(classifyCodeBlock({ lang, value: code.join('\n') }))).toEqual({
+      verdict,
+      regions,
+      lines,
+    })
+  })
+
+  test('a trailing label keeps the word and the symbol the author wrote', () => {
+    const result = classifyCodeBlock({ lang: 'go', value: 'x := dial() // ❌ WRONG: no timeout' })
+    expect(result.lineLabels).toEqual([
+      { line: 1, verdict: 'bad', term: 'WRONG', symbol: '❌', reason: 'no timeout' },
+    ])
+  })
+})
+
 describe('parseLabelParagraph', () => {
   test.each([
     ['Bad:', 'bad'],
@@ -492,6 +664,18 @@ describe('parseLabelParagraph', () => {
     ['', undefined],
   ])('%j', (text, verdict) => {
     expect(parseLabelParagraph(text)).toBe(verdict)
+  })
+})
+
+describe('parseLabel', () => {
+  test.each([
+    ['Bad:', { verdict: 'bad', term: 'Bad' }],
+    ["❌ Don't", { verdict: 'bad', term: "Don't", symbol: '❌' }],
+    ['✔️', { verdict: 'good', symbol: '✔️' }],
+    ['Incorrect example:', { verdict: 'bad', term: 'Incorrect' }],
+    ['NEVER panic in library code:', undefined],
+  ])('%j', (text, label) => {
+    expect(parseLabel(text)).toEqual(label)
   })
 })
 

@@ -43,6 +43,26 @@ describe('buildSampleMeta', () => {
     )
   })
 
+  test('marks lines labelled by a trailing comment one by one, with their gutter label', () => {
+    const labelled = [
+      { line: 3, marker: 'del', label: '✗' },
+      { line: 5, marker: 'ins', label: '✓' },
+    ] as const
+    expect(buildSampleMeta('', { del: [1], ins: [], labelled })).toBe(
+      'del={1} del={"✗":3} ins={"✓":5}',
+    )
+  })
+
+  test.each([
+    ['', 'wrap'],
+    ['title="a.go"', 'title="a.go" wrap'],
+    ['wrap', 'wrap'],
+    ['wrap=false', 'wrap=false'],
+    ['"wrap"', '"wrap" wrap'],
+  ])('wraps lines unless the author decided: %j', (meta, expected) => {
+    expect(buildSampleMeta(meta, { del: [], ins: [], wrap: true })).toBe(expected)
+  })
+
   test('quotes a title that holds double quotes with single quotes', () => {
     expect(buildSampleMeta('', { del: [], ins: [], title: 'the "bad" one' })).toBe(
       `title='the "bad" one'`,
