@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
 import { createHandbook } from './integration/create-handbook.ts'
+import { expressiveCodeOptions } from './plugins/remark-code-samples/expressive-code-options.ts'
 
 // Everything the site knows comes from one folder: content/ or $HANDBOOK_CONTENT.
 // HANDBOOK_PLAIN=1 builds the same content with plain Starlight (for the benchmark).
@@ -37,6 +38,8 @@ export default defineConfig({
       // Our own 404 page (src/pages/404.astro): Starlight's looks for a docs entry named 404.
       disable404Route: true,
       markdown: { processedDirs: [handbook.contentRoot] },
+      // Code keeps every line, and frame titles come only from the author or our verdict.
+      ...(plain ? {} : { expressiveCode: expressiveCodeOptions }),
       customCss: [
         './src/styles/handbook.css',
         './src/styles/code-samples.css',
