@@ -1,20 +1,25 @@
+import { relative, sep } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkSmartypants from 'remark-smartypants'
 import { unified, type PluggableList } from 'unified'
 import { VFile } from 'vfile'
-import { createDiagnosticCollector } from '../core/diagnostics/diagnostics.ts'
-import { loadHandbookConfig, resolveContentRoot } from '../io/load-config.ts'
-import { createIndexStore } from '../io/index-store.ts'
-import { createMarkdownPlugins } from '../plugins/index.ts'
 import {
+  createDiagnosticCollector,
   diagnosticsFromFile,
-  summarizeDiagnostics,
   type Diagnostic,
 } from '../core/diagnostics/diagnostics.ts'
+import { applyHandbookPolicy } from '../core/diagnostics/policy.ts'
+import { buildReport, formatCounts, type Report } from '../core/diagnostics/report.ts'
+import type { HandbookConfig } from '../core/config/schema.ts'
+import type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
 import { toPageData } from '../core/page-data.ts'
+import { createIndexStore } from '../io/index-store.ts'
+import { configFileName, loadHandbookConfig, resolveContentRoot } from '../io/load-config.ts'
+import { createMarkdownPlugins } from '../plugins/index.ts'
 
-/** Options of `runCheck`. */
+/** Options of `runCheck` and `createChecker`. */
 export interface Options {
   contentRoot?: string
   /**
@@ -26,10 +31,36 @@ export interface Options {
 
 /** What `npm run check` found. */
 export interface CheckResult {
+  /** The findings after the policy (rule levels, suppression comments), infos included. */
   diagnostics: Diagnostic[]
+  /** The report of the findings, infos left out. */
+  report: Report
+  /** The report with infos (for `--verbose`). */
+  verboseReport: Report
   failed: boolean
+  /** `0 errors, 3 warnings`. */
   summary: string
   documents: number
+  contentRoot: string
+  /** Documents analysed in this run (all of them, or the changed ones and their citers). */
+  analysed: string[]
+  /** Milliseconds: rebuilding the index, analysing documents, the whole run. */
+  timings: { indexMs: number; analysisMs: number; totalMs: number }
+}
+
+/** A check that can run again after files change, re-analysing only what a change touches. */
+export interface Checker {
+  readonly contentRoot: string
+  /** Analyses every document. */
+  check(): Promise<CheckResult>
+  /**
+   * Re-checks after `changedFiles` (absolute paths) changed: the index is
+   * rebuilt, then only the changed documents and the documents whose
+   * references point into them (before or after the change) are analysed
+   * again. A change to the configuration, or a document added or removed,
+   * re-checks everything.
+   */
+  recheck(changedFiles: string[]): Promise<CheckResult>
 }
 
 /**
@@ -39,39 +70,153 @@ export interface CheckResult {
  * message. No Astro, no HTML.
  */
 export async function runCheck(options: Options = {}): Promise<CheckResult> {
+  return createChecker(options).check()
+}
+
+/** Creates a checker over the content root; nothing is read until `check()`. */
+export function createChecker(options: Options = {}): Checker {
   const contentRoot = options.contentRoot ?? resolveContentRoot()
-  const config = loadHandbookConfig(contentRoot)
-  const store = createIndexStore(contentRoot, config)
+  let config: HandbookConfig | undefined
+  let store: IndexStore | undefined
+  let processor: ReturnType<typeof createProcessor> | undefined
+  /** The findings of each document's analysis, by path. */
+  const byDocument = new Map<string, Diagnostic[]>()
+  let previous: HandbookIndex | undefined
+
+  const setUp = () => {
+    config = loadHandbookConfig(contentRoot)
+    store = createIndexStore(contentRoot, config)
+    processor = createProcessor(store, config)
+    byDocument.clear()
+    previous = undefined
+  }
+
+  const analyse = async (built: HandbookIndex, paths: Iterable<string>) => {
+    for (const path of paths) {
+      const source = built.sources.get(path)
+      if (!source) {
+        byDocument.delete(path)
+        continue
+      }
+      const page = toPageData(source)
+      // The build renders the body after one newline (see toRenderInput); do the same so lines agree.
+      const file = new VFile({
+        path: source.path,
+        value: `\n${source.body}`,
+        data: { astro: { frontmatter: { handbook: page } } },
+      })
+      await processor!.run(processor!.parse(file), file)
+      byDocument.set(path, diagnosticsFromFile(file, page.path, page.lineOffset))
+    }
+  }
+
+  const finish = (
+    built: HandbookIndex,
+    analysed: string[],
+    started: number,
+    indexMs: number,
+  ): CheckResult => {
+    const analysisMs = performance.now() - started - indexMs
+    const strict = options.strict === true || config!.strict
+    const policy = applyHandbookPolicy(
+      [...built.problems, ...[...byDocument.values()].flat()],
+      built.sources.values(),
+      config!.rules,
+    )
+    const reported = policy.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
+    const reportOptions = { strict, suppressed: policy.suppressed.length }
+    const report = buildReport(reported, reportOptions)
+    previous = built
+    return {
+      diagnostics: policy.diagnostics,
+      report,
+      verboseReport: buildReport(policy.diagnostics, reportOptions),
+      failed: report.summary.failed,
+      summary: formatCounts(report.summary),
+      documents: built.sources.size,
+      contentRoot,
+      analysed,
+      timings: { indexMs, analysisMs, totalMs: performance.now() - started },
+    }
+  }
+
+  const check = async (): Promise<CheckResult> => {
+    const started = performance.now()
+    setUp()
+    const built = store!.get()
+    const indexMs = performance.now() - started
+    byDocument.clear()
+    const paths = [...built.sources.keys()]
+    await analyse(built, paths)
+    return finish(built, paths, started, indexMs)
+  }
+
+  const recheck = async (changedFiles: string[]): Promise<CheckResult> => {
+    const changed = changedFiles.map((file) => relative(contentRoot, file).split(sep).join('/'))
+    if (!store || !previous || changed.includes(configFileName)) return check()
+    const started = performance.now()
+    const before = previous
+    store.invalidate()
+    const built = store.get()
+    const indexMs = performance.now() - started
+    const samePaths =
+      before.sources.size === built.sources.size &&
+      [...built.sources.keys()].every((path) => before.sources.has(path))
+    if (!samePaths) {
+      byDocument.clear()
+      const paths = [...built.sources.keys()]
+      await analyse(built, paths)
+      return finish(built, paths, started, indexMs)
+    }
+    const documents = changed.filter((path) => built.sources.has(path))
+    const affected = new Set(documents)
+    for (const path of documents) {
+      for (const citer of findCiters(before, path)) affected.add(citer)
+      for (const citer of findCiters(built, path)) affected.add(citer)
+      // A finding elsewhere that names this document (`§12.9`, expected a section of it) may change.
+      for (const [other, findings] of byDocument) {
+        if (findings.some((finding) => finding.message.includes(path))) affected.add(other)
+      }
+    }
+    const paths = [...affected].sort()
+    await analyse(built, paths)
+    return finish(built, paths, started, indexMs)
+  }
+
+  return { contentRoot, check, recheck }
+}
+
+function createProcessor(store: IndexStore, config: HandbookConfig) {
   const { remarkPlugins } = createMarkdownPlugins({
     store,
     collector: createDiagnosticCollector(),
     ...(config.base ? { base: config.base } : {}),
   })
-  const built = store.get()
-  const diagnostics: Diagnostic[] = [...built.problems]
-  const processor = unified()
+  return unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkSmartypants)
     .use(remarkPlugins as PluggableList)
-  for (const source of built.sources.values()) {
-    const page = toPageData(source)
-    // The build renders the body after one newline (see toRenderInput); do the same so lines agree.
-    const file = new VFile({
-      path: source.path,
-      value: `\n${source.body}`,
-      data: { astro: { frontmatter: { handbook: page } } },
-    })
-    await processor.run(processor.parse(file), file)
-    diagnostics.push(...diagnosticsFromFile(file, page.path, page.lineOffset))
+}
+
+/**
+ * The documents whose references point into `path`: they cite one of its
+ * sections, or a requirement it defines (including mentions that found no
+ * definition, which the citation index keeps under their ID).
+ */
+export function findCiters(built: HandbookIndex, path: string): Set<string> {
+  const citers = new Set<string>()
+  const prefix = `${path}#`
+  for (const [key, citations] of built.citations.sections) {
+    if (!key.startsWith(prefix)) continue
+    for (const citation of citations) citers.add(citation.document)
   }
-  const strict = options.strict === true || config.strict
-  const reported = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
-  const summary = summarizeDiagnostics(reported, { strict })
-  return {
-    diagnostics,
-    failed: summary.failed,
-    summary: summary.line,
-    documents: built.sources.size,
+  for (const [id, requirement] of built.index.requirements) {
+    if (requirement.document !== path) continue
+    for (const citation of built.citations.requirements.get(id) ?? []) {
+      citers.add(citation.document)
+    }
   }
+  citers.delete(path)
+  return citers
 }

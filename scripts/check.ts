@@ -1,25 +1,104 @@
-// `npm run check [-- --strict] [-- --content <folder>] [-- --no-review]`: the build's report
-// without the build, then the role guide review (cited sections changed since each guide).
-import { runCheck } from '../check/run-check.ts'
-import { formatReviewReport, runReview } from '../io/review.ts'
-import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics/diagnostics.ts'
+// `npm run check [-- --format human|json|sarif|lines] [--output <file>] [--strict] [--verbose]
+// [--content <folder>] [--no-review] [--watch]`: the build's report without the build, then the
+// role guide review (cited sections changed since each guide). See docs/diagnostics.md.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { createChecker, type CheckResult } from '../check/run-check.ts'
+import { watchCheck } from '../check/watch.ts'
+import { printAnnotations, toAnnotations } from '../check/formats/github.ts'
+import { toJsonReport } from '../check/formats/json.ts'
+import { toSarif } from '../check/formats/sarif.ts'
+import { formatHumanReport, formatLinesReport, type Report } from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
+import { formatReviewReport, runReview } from '../io/review.ts'
 
-const args = process.argv.slice(2)
-const strict = args.includes('--strict')
-const verbose = args.includes('--verbose')
-const contentIndex = args.indexOf('--content')
-const contentRoot = contentIndex === -1 ? undefined : args[contentIndex + 1]
+const formats = ['human', 'json', 'sarif', 'lines'] as const
+type Format = (typeof formats)[number]
+
+const { values: args } = parseArgs({
+  options: {
+    format: { type: 'string', default: 'human' },
+    output: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    content: { type: 'string' },
+    'no-review': { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+  },
+})
+
+const format = args.format as Format
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+const tool = { name: 'cloudless-handbook', version: String(packageJson.version) }
+const color = process.stdout.isTTY === true && !process.env.NO_COLOR && !args.output
+const onGitHub = process.env.GITHUB_ACTIONS === 'true'
+
+/** The report in the chosen format, as text. */
+function render(result: CheckResult, report: Report): string {
+  const context = { tool, contentRoot: result.contentRoot, documents: result.documents }
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(toJsonReport(report, context), null, 2)}\n`
+    case 'sarif':
+      return `${JSON.stringify(toSarif(report, { ...context, sourceRoot: process.cwd() }), null, 2)}\n`
+    case 'lines':
+      return `${formatLinesReport(report).join('\n')}\n`
+    default:
+      return `${formatHumanReport(report, { color, documents: result.documents }).join('\n')}\n`
+  }
+}
+
+async function emit(result: CheckResult): Promise<void> {
+  const report = args.verbose ? result.verboseReport : result.report
+  const text = render(result, report)
+  if (args.output) writeFileSync(args.output, text)
+  else process.stdout.write(text)
+  // Annotations are workflow commands on stdout: never inside a JSON or SARIF document there.
+  if (onGitHub && (args.output || format === 'human' || format === 'lines')) {
+    await printAnnotations(
+      toAnnotations(result.report, { contentRoot: result.contentRoot, sourceRoot: process.cwd() }),
+    )
+  }
+}
 
 try {
-  const result = await runCheck({ strict, ...(contentRoot ? { contentRoot } : {}) })
-  const shown = result.diagnostics.filter((d) => verbose || d.severity !== 'info')
-  for (const diagnostic of sortDiagnostics(shown)) console.log(formatDiagnostic(diagnostic))
-  if (!args.includes('--no-review')) {
-    for (const line of formatReviewReport(runReview(contentRoot))) console.log(line)
+  if (!formats.includes(format)) {
+    throw new HandbookError(
+      `Unexpected --format \`${args.format}\`, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}.`,
+    )
   }
-  console.log(`Checked ${result.documents} documents: ${result.summary}`)
-  process.exitCode = result.failed ? 1 : 0
+  const checker = createChecker({
+    strict: args.strict,
+    ...(args.content ? { contentRoot: args.content } : {}),
+  })
+  const result = await checker.check()
+  await emit(result)
+  const review = !args['no-review'] && !args.watch && format === 'human' && !args.output
+  if (review) {
+    for (const line of formatReviewReport(runReview(args.content))) console.log(line)
+  }
+  if (format === 'human' || args.output) {
+    console.log(`Checked ${result.documents} documents in ${Math.round(result.timings.totalMs)} ms`)
+  }
+  if (args.watch) {
+    console.log(`Watching ${checker.contentRoot} for changes (Ctrl+C stops).`)
+    watchCheck(checker, {
+      async onResult(next, changed, savedAt) {
+        if (color) console.clear()
+        await emit(next)
+        const latency = Math.round(performance.now() - savedAt)
+        console.log(
+          `Re-checked after ${changed.length} change(s): analysed ${next.analysed.length} of ${next.documents} documents, report ${latency} ms after the save.`,
+        )
+      },
+      onError(error) {
+        console.error(error instanceof HandbookError ? error.message : error)
+      },
+    })
+  } else {
+    process.exitCode = result.failed ? 1 : 0
+  }
 } catch (error) {
   if (error instanceof HandbookError) {
     console.error(error.message)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ruleIds, ruleLevels, rules, type RuleId } from '../diagnostics/rules.ts'
 
 /** The kinds of document a handbook holds, in the order the sidebar shows them. */
 export const documentKinds = ['sop', 'requirements', 'role', 'design', 'guide'] as const
@@ -25,6 +26,30 @@ const documentGroupSchema = z
       ),
   })
   .describe('A group of documents of one kind.')
+
+const ruleLevelSchema = z.enum(ruleLevels)
+
+/**
+ * `"rules"`: one optional key per registered rule, each described with the
+ * rule's meaning and default, so editors complete and explain them.
+ */
+const ruleLevelsSchema = z
+  .strictObject(
+    Object.fromEntries(
+      ruleIds.map((id) => [
+        id,
+        ruleLevelSchema
+          .optional()
+          .describe(
+            `${rules[id].meaning} Default: ${rules[id].severity}. See docs/diagnostics.md#${id}.`,
+          ),
+      ]),
+    ) as Record<RuleId, z.ZodOptional<typeof ruleLevelSchema>>,
+  )
+  .default({})
+  .describe(
+    'Severity per rule: "off", "warn" or "error", e.g. { "stale-section-title": "off" }. Rules not named keep their default.',
+  )
 
 /**
  * The shape of `handbook.config.json`. Kept strict so that a misspelt key is
@@ -65,6 +90,7 @@ export const handbookConfigSchema = z
       .boolean()
       .default(false)
       .describe('Fail `npm run check` and the build on warnings too.'),
+    rules: ruleLevelsSchema,
   })
   .describe('Cloudless Handbook configuration')
 

@@ -1,19 +1,41 @@
 import type { VFile } from 'vfile'
+import type { Severity } from './rules.ts'
+
+export type { Severity } from './rules.ts'
 
 /** The `source` our plugins give their vfile messages, and the prefix of printed rule ids. */
 export const messageSource = 'handbook'
 
-export type Severity = 'error' | 'warning' | 'info'
-
-/** One problem, located in the author's file. */
+/**
+ * One problem, located in the author's file.
+ *
+ * Emitters that record vfile messages set the optional fields through
+ * vfile's own message fields, which `diagnosticsFromFile` reads:
+ * `message.actual` is the `key`, `message.expected` the `expected` values and
+ * `message.note` the `fix`.
+ */
 export interface Diagnostic {
   /** Path relative to the content root (or the config file name). */
   file: string
   line?: number
   column?: number
+  endLine?: number
+  endColumn?: number
   severity: Severity
+  /** A rule of `core/diagnostics/rules.ts` (printed as `handbook:<ruleId>`). */
   ruleId: string
   message: string
+  /**
+   * What the problem is about, so that the report lists one problem found in
+   * many places once: the undefined ID (`CLD-REQ-099`), the unknown document
+   * name. Findings of one rule with one key form one group; without a key,
+   * findings with the same message do.
+   */
+  key?: string
+  /** What would have been right here (`§12.1`–`§12.6`, the known document names). */
+  expected?: string[]
+  /** How to fix this one finding, when it is more precise than the rule's fix. */
+  fix?: string
 }
 
 /**
@@ -93,12 +115,19 @@ export function createDiagnosticCollector(): DiagnosticCollector {
 export function diagnosticsFromFile(file: VFile, path: string, lineOffset: number): Diagnostic[] {
   return file.messages
     .filter((message) => message.source === messageSource)
-    .map((message) => ({
-      file: path,
-      ...(message.line ? { line: message.line + lineOffset } : {}),
-      ...(message.column ? { column: message.column } : {}),
-      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
-      ruleId: message.ruleId ?? 'unknown',
-      message: message.reason,
-    }))
+    .map((message) => {
+      const end = message.place && 'end' in message.place ? message.place.end : undefined
+      return {
+        file: path,
+        ...(message.line ? { line: message.line + lineOffset } : {}),
+        ...(message.column ? { column: message.column } : {}),
+        ...(end?.line ? { endLine: end.line + lineOffset, endColumn: end.column } : {}),
+        severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+        ruleId: message.ruleId ?? 'unknown',
+        message: message.reason,
+        ...(message.actual ? { key: message.actual } : {}),
+        ...(message.expected?.length ? { expected: message.expected } : {}),
+        ...(message.note ? { fix: message.note } : {}),
+      }
+    })
 }

@@ -213,6 +213,34 @@ export const rules = {
     exampleMessage: '`CLD-REQ-020` is defined twice: here and at Requirements.MD:12.',
     fix: 'Give one of them a new ID.',
   },
+  'ambiguous-requirement': {
+    area: 'Requirement IDs',
+    severity: 'warning',
+    location: 'line',
+    meaning:
+      'Several folders define an ID (numbering restarts per feature) and none of them is nearer to the citing document than the others.',
+    example:
+      '<!-- roadmap.md, beside specs/001-login/ and specs/002-billing/ -->\nFR-001 ships first.',
+    exampleMessage:
+      'Unexpected `FR-001` here: `specs/001-login/spec.md`, `specs/002-billing/spec.md` each define it and none is nearer to this document; …',
+    fix: 'Write the ID in the folder where it is defined, or link the definition you mean.',
+    grouping: {
+      keyFromMessage: /^Unexpected `([^`]+)` here/,
+      title: (key, count) => `\`${key}\` is cited ${times(count)} where several folders define it`,
+    },
+  },
+  'no-requirement-definitions': {
+    area: 'Requirement IDs',
+    severity: 'warning',
+    location: 'config',
+    meaning:
+      'A requirement pattern matches mentions but no definition anywhere: most likely the definitions are written in a form, or a document kind, the handbook does not read.',
+    example: '"requirementPatterns": ["FR-\\d{3}"]  // FR-001 cited 40 times, defined nowhere',
+    exampleLanguage: 'text',
+    fix: 'Give the requirements documents the kind `requirements` in `documents`, or write definitions as a list item, table row or heading that begins with the ID and a separator.',
+    notes:
+      'Reported once for the pattern instead of one `unknown-requirement` per mention; those mentions are listed as information with `--verbose`.',
+  },
   'unlinkable-requirement': {
     area: 'Requirement IDs',
     severity: 'warning',

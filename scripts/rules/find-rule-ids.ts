@@ -18,18 +18,38 @@ export const emittingFolders = ['core', 'io', 'plugins', 'integration', 'check']
 /** Rule ids are kebab-case nouns with at least one hyphen (`unknown-section`). */
 const ruleIdShape = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/
 
-/** Names of properties, parameters, variables and types that hold a rule id. */
-const ruleName = /^(?:rule|ruleId|\w*RuleIds?)$/
+/**
+ * Names of properties, parameters, variables and types that hold rule ids
+ * (`ruleId`, `staleSectionRuleId`, `SectionRuleId`, `sectionRuleIds`). A bare
+ * `rule` is not enough: the reference engine calls the steps of its
+ * resolution order rules too (`'title-hint'`).
+ */
+const ruleName = /^(?:ruleId|\w*RuleIds?)$/
+
+/** A parameter or property whose declared type is a rule-id type (`rule: SectionRuleId`). */
+function hasRuleIdType(node: { type?: ts.TypeNode | undefined }): boolean {
+  const type = node.type
+  if (!type) return false
+  const names = ts.isUnionTypeNode(type) ? type.types : [type]
+  return names.some(
+    (part) =>
+      ts.isTypeReferenceNode(part) &&
+      ts.isIdentifier(part.typeName) &&
+      /RuleId$/.test(part.typeName.text),
+  )
+}
 
 /**
  * Every rule id literal in the `.ts` files under `folders`: string literals
  * (and literal types) given to something named like a rule id:
  *
- * - a property `ruleId: 'x'` / `rule: 'x'` (also behind `?:`, `??`, `as`);
- * - a variable or type named `…RuleId` (`staleSectionRuleId = 'x'`,
- *   `type SectionRuleId = 'x' | 'y'`), or a property typed that way;
- * - an argument to a parameter named `rule`/`ruleId` of a function declared
- *   in any scanned file (`unresolved('ambiguous-section', …)`).
+ * - a property `ruleId: 'x'` (also behind `?:`, `??`, `as`);
+ * - a variable or type named `…RuleId(s)` (`staleSectionRuleId = 'x'`,
+ *   `type SectionRuleId = 'x' | 'y'`, `sectionRuleIds = [...]`), or a
+ *   property named `ruleId` with literal types;
+ * - an argument to a parameter named `ruleId` or typed `…RuleId` of a
+ *   function declared in any scanned file (`unresolved('ambiguous-section', …)`
+ *   with `rule: SectionRuleId`).
  *
  * Purely syntactic, so it is fast and needs no type-checking.
  */
@@ -45,7 +65,10 @@ export function findRuleIdUses(projectRoot: string, folders = emittingFolders): 
       const declared = declaredFunction(node)
       if (declared) {
         const indexes = declared.parameters.flatMap((parameter, index) =>
-          ts.isIdentifier(parameter.name) && ruleName.test(parameter.name.text) ? [index] : [],
+          (ts.isIdentifier(parameter.name) && ruleName.test(parameter.name.text)) ||
+          hasRuleIdType(parameter)
+            ? [index]
+            : [],
         )
         if (indexes.length > 0) ruleParameters.set(declared.name, indexes)
       }

@@ -29,6 +29,8 @@ export function buildSite(outDir: string, env: Record<string, string> = {}): Bui
     env: {
       ...inherited,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Every finding on its own line (the build otherwise prints the summary), so tests read them.
+      HANDBOOK_REPORT: 'lines',
       HANDBOOK_CACHE_DIR: join(outDir, '..', `${basename(outDir)}-cache`),
       ...env,
     },
