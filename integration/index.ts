@@ -1,7 +1,13 @@
 import { isInside } from '../io/load-config.ts'
 import type { AstroIntegration } from 'astro'
 import type { DiagnosticCollector } from '../core/diagnostics/diagnostics.ts'
-import { formatDiagnostic, summarizeDiagnostics } from '../core/diagnostics/diagnostics.ts'
+import { applyHandbookPolicy } from '../core/diagnostics/policy.ts'
+import {
+  buildReport,
+  formatBuildReport,
+  formatHumanReport,
+  formatLinesReport,
+} from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
 import type { IndexStore } from '../core/handbook-index.ts'
 import { checkBuiltPages } from './check-built-pages.ts'
@@ -70,21 +76,39 @@ export function handbookIntegration({
   }
 }
 
-/** Prints the report; returns whether the policy says the build failed. */
+/**
+ * Prints the report: the summary, what fails the build and where to read the
+ * rest (`npm run check`). `HANDBOOK_REPORT=full` prints every finding as
+ * `npm run check` does, `HANDBOOK_REPORT=lines` one line per finding
+ * (`path:line:col  severity  message  handbook:rule`, for logs that editors
+ * and CI parse). Applies the project's rule levels and suppression comments
+ * first, as `npm run check` does. Returns whether the policy says the build failed.
+ */
 function printDiagnostics(
   collector: DiagnosticCollector,
   store: IndexStore,
   print: (line: string) => void,
   withSummary: boolean,
 ): boolean {
-  const diagnostics = collector.list().filter((diagnostic) => diagnostic.severity !== 'info')
+  const built = store.get()
+  const policy = applyHandbookPolicy(collector.list(), built.sources.values(), store.config.rules)
+  const diagnostics = policy.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info')
   const strict = store.config.strict || process.env.HANDBOOK_STRICT === '1'
-  const summary = summarizeDiagnostics(diagnostics, { strict })
+  const report = buildReport(diagnostics, { strict, suppressed: policy.suppressed.length })
   if (diagnostics.length > 0 || withSummary) {
+    const style = process.env.HANDBOOK_REPORT
+    const options = {
+      color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      documents: built.sources.size,
+    }
     print('')
-    print('Handbook report')
-    for (const diagnostic of diagnostics) print(formatDiagnostic(diagnostic))
-    print(summary.line)
+    const lines =
+      style === 'lines'
+        ? ['Handbook report', ...formatLinesReport(report)]
+        : style === 'full'
+          ? formatHumanReport(report, options)
+          : formatBuildReport(report, options)
+    for (const line of lines) print(line)
   }
-  return summary.failed
+  return report.summary.failed
 }
