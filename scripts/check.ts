@@ -6,9 +6,6 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { createChecker, type CheckResult } from '../check/run-check.ts'
 import { watchCheck } from '../check/watch.ts'
-import { printAnnotations, toAnnotations } from '../check/formats/github.ts'
-import { toJsonReport } from '../check/formats/json.ts'
-import { toSarif } from '../check/formats/sarif.ts'
 import { formatHumanReport, formatLinesReport, type Report } from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
 import { formatReviewReport, runReview } from '../io/review.ts'
@@ -34,14 +31,19 @@ const tool = { name: 'cloudless-handbook', version: String(packageJson.version) 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR && !args.output
 const onGitHub = process.env.GITHUB_ACTIONS === 'true'
 
-/** The report in the chosen format, as text. */
-function render(result: CheckResult, report: Report): string {
+/** The report in the chosen format, as text. The formats' modules load only when chosen. */
+async function render(result: CheckResult, report: Report): Promise<string> {
   const context = { tool, contentRoot: result.contentRoot, documents: result.documents }
   switch (format) {
-    case 'json':
+    case 'json': {
+      const { toJsonReport } = await import('../check/formats/json.ts')
       return `${JSON.stringify(toJsonReport(report, context), null, 2)}\n`
-    case 'sarif':
-      return `${JSON.stringify(toSarif(report, { ...context, sourceRoot: process.cwd() }), null, 2)}\n`
+    }
+    case 'sarif': {
+      const { toSarif } = await import('../check/formats/sarif.ts')
+      const sarif = toSarif(report, { ...context, sourceRoot: process.cwd() })
+      return `${JSON.stringify(sarif, null, 2)}\n`
+    }
     case 'lines':
       return `${formatLinesReport(report).join('\n')}\n`
     default:
@@ -51,11 +53,12 @@ function render(result: CheckResult, report: Report): string {
 
 async function emit(result: CheckResult): Promise<void> {
   const report = args.verbose ? result.verboseReport : result.report
-  const text = render(result, report)
+  const text = await render(result, report)
   if (args.output) writeFileSync(args.output, text)
   else process.stdout.write(text)
   // Annotations are workflow commands on stdout: never inside a JSON or SARIF document there.
   if (onGitHub && (args.output || format === 'human' || format === 'lines')) {
+    const { printAnnotations, toAnnotations } = await import('../check/formats/github.ts')
     await printAnnotations(
       toAnnotations(result.report, { contentRoot: result.contentRoot, sourceRoot: process.cwd() }),
     )
