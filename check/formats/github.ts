@@ -26,11 +26,15 @@ function toAnnotation(
   context: { contentRoot: string; sourceRoot: string },
 ): Annotation {
   const [first, ...others] = group.diagnostics
-  const file = relative(context.sourceRoot, resolve(context.contentRoot, first!.file))
-    .split(sep)
-    .join('/')
+  // Paths from the repository root, as GitHub shows files.
+  const fromRoot = (path: string) =>
+    relative(context.sourceRoot, resolve(context.contentRoot, path)).split(sep).join('/')
+  const file = fromRoot(first!.file)
   const lines = [group.title]
-  if (others.length > 0) lines.push(`Also at: ${others.map(formatPlace).join(', ')}`)
+  if (others.length > 0) {
+    const places = others.map((other) => formatPlace({ ...other, file: fromRoot(other.file) }))
+    lines.push(`Also at: ${places.join(', ')}`)
+  }
   if (group.fix) lines.push(`Fix: ${group.fix}`)
   return {
     severity: group.severity === 'info' ? 'notice' : group.severity,

@@ -161,7 +161,7 @@ describe('GitHub Actions annotations', () => {
       severity: 'warning',
       message: [
         '`CLD-REQ-099` is cited twice and defined nowhere',
-        'Also at: Requirements.MD:302:13',
+        'Also at: handbook/Requirements.MD:302:13',
         'Fix: Define the ID in a requirements document, or correct it.',
       ].join('\n'),
       properties: {
