@@ -13,6 +13,8 @@ export interface PageData {
   path: string
   route: string
   kind: DocumentKind
+  /** The page title Starlight renders as the page's one `<h1>`. */
+  title?: string
   /** Add to a markdown line to get the author's line in the source file. */
   lineOffset: number
   /** Markdown line of the `# heading` used as the page title, if any: it is not rendered again. */
@@ -31,6 +33,7 @@ export function toPageData(source: DescribedSource): PageData {
     path: source.path,
     route: source.route,
     kind: source.kind,
+    title: source.title,
     // Astro strips the frontmatter block we add and leaves one newline.
     lineOffset: source.bodyLineOffset - 1,
     ...(source.titleLine === undefined ? {} : { titleLine: source.titleLine + 1 }),

@@ -55,23 +55,38 @@ export function createHandbook(options: Options = {}): Handbook {
   const store = createIndexStore(contentRoot, config)
   const collector = createDiagnosticCollector()
   const enabled = options.plugins !== false
+  // Findings are marked on the pages under `astro dev` only. The integration hook's `command`
+  // says which command runs however Astro was started (`npm run dev`, `npx astro dev --port
+  // 4000`, Astro's programmatic `dev()`); process.argv misses the last and can be fooled by
+  // a script that merely has `dev` among its arguments, and NODE_ENV is `development` for
+  // `astro sync` too. The hook runs before any page renders, so the plugins ask it per page.
+  const command = { dev: false }
   return {
     contentRoot,
     config,
     store,
     collector,
     base,
-    ...createMarkdownPlugins({ store, collector, base, enabled }),
+    ...createMarkdownPlugins({ store, collector, base, enabled, markFindings: () => command.dev }),
     sidebar: buildSidebar(store),
-    integration: handbookIntegration({ store, collector, plugins: enabled }),
+    integration: handbookIntegration({
+      store,
+      collector,
+      plugins: enabled,
+      onCommand: (name) => {
+        command.dev = name === 'dev'
+      },
+    }),
   }
 }
 
 /**
- * One group per kind, one entry per document: bounded, whatever the size of each document;
- * then the generated reference pages (Starlight adds the base path to these links).
+ * "Start here" (the start page) first; then one group per kind, one entry per document:
+ * bounded, whatever the size of each document; then the generated reference pages, the
+ * traceability page only when there are requirements (Starlight adds the base path to these
+ * links).
  */
-export function buildSidebar(store: IndexStore): Handbook['sidebar'] {
+export function buildSidebar(store: Pick<IndexStore, 'get'>): Handbook['sidebar'] {
   const { index } = store.get()
   const groups = documentKinds
     .map((kind) => ({
@@ -85,10 +100,10 @@ export function buildSidebar(store: IndexStore): Handbook['sidebar'] {
     label: 'Reference',
     items: [
       { label: 'Index A–Z', link: '/a-z/' },
-      { label: 'Traceability', link: '/traceability/' },
+      ...(index.requirements.size > 0 ? [{ label: 'Traceability', link: '/traceability/' }] : []),
     ],
   }
-  return [...groups, reference]
+  return [{ label: 'Start here', link: '/' }, ...groups, reference]
 }
 
 function normalizeBase(base: string): string {

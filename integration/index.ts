@@ -24,6 +24,8 @@ export interface Options {
    * @default true
    */
   plugins?: boolean
+  /** Told which command Astro runs (`dev`, `build`, `preview`, `sync`) before any page renders. */
+  onCommand?: (command: 'dev' | 'build' | 'preview' | 'sync') => void
 }
 
 /**
@@ -36,11 +38,13 @@ export function handbookIntegration({
   store,
   collector,
   plugins = true,
+  onCommand,
 }: Options): AstroIntegration {
   return {
     name: 'cloudless-handbook',
     hooks: {
       'astro:config:setup'({ updateConfig, command }) {
+        onCommand?.(command)
         updateConfig({ vite: { plugins: [createSiteDataPlugin(store)] } })
         if (command === 'build') collector.addGlobal(store.get().problems)
       },

@@ -3,6 +3,7 @@ import { layoutCollaborationMap, type MapLayout } from '../collaboration/layout.
 import { sectionKey } from '../analysis/citations.ts'
 import type { DocIndex } from '../documents/types.ts'
 import { toRoleAccent, type RoleAccent } from '../roles/accent.ts'
+import { toRoleSummary } from '../roles/summary.ts'
 import type { ReadingItem, ReadingSource, RequiredReadingIndex } from './types.ts'
 
 /** A required-reading item as pages use it: with the key progress is stored under. */
@@ -30,11 +31,21 @@ export interface SiteRole {
   title: string
   name?: string
   description?: string
+  /**
+   * What the role is, in words for people: the description without instructions to AI tools
+   * (`Use when: …`), else the guide's first paragraph.
+   */
+  summary?: string
   /** The `color` as written in the guide. */
   color?: string
   accent: RoleAccent
   /** Whether the list came from the guide's reading list or from all its citations. */
   readingSource: ReadingSource
+  /**
+   * Id of the heading of the guide's own reading list (`required-reading`), whose items the
+   * role page makes tickable in place; absent when the list has no heading of its own.
+   */
+  readingListHeadingId?: string
   reading: SiteReadingGroup[]
   /** Number of sections to read (whole documents aside). */
   sections: number
@@ -68,15 +79,23 @@ export function toSiteRoles(index: DocIndex, requiredReading: RequiredReadingInd
           })),
         }
       })
+      // The guide's opening paragraph: the one under its `# Engineer Agent` title heading.
+      const opening = document.headings[0]?.depth === 1 ? document.headings[0].summary : undefined
+      const summary = toRoleSummary(document.description, opening)
+      const listHeading = document.headings.find(
+        (heading) => reading?.headingLine !== undefined && heading.line === reading.headingLine,
+      )
       return {
         path: document.path,
         route: document.route,
         title: document.title,
         ...(document.name ? { name: document.name } : {}),
         ...(document.description ? { description: document.description } : {}),
+        ...(summary ? { summary } : {}),
         ...(document.color ? { color: document.color } : {}),
         accent: toRoleAccent(document.color),
         readingSource: reading?.source ?? 'citations',
+        ...(listHeading ? { readingListHeadingId: listHeading.id } : {}),
         reading: groups,
         sections: groups.reduce((total, group) => total + group.items.length, 0),
       }

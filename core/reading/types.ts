@@ -41,6 +41,11 @@ export interface RequiredReading {
   /** Path of the role guide. */
   guide: string
   source: ReadingSource
+  /**
+   * Line of the reading list's own heading (`## Required Reading`) in the guide, frontmatter
+   * included, when the list is a section; the role page links to it.
+   */
+  headingLine?: number
   /** Groups by document, in order of first mention. */
   groups: ReadingGroup[]
 }

@@ -58,24 +58,38 @@ const darkBackgrounds: Rgb[] = [
 export const accentContrast = 4.5
 
 /**
+ * Starlight's own hue colours (`--sl-color-orange`, `--sl-color-blue`, …) share one
+ * saturation and lightness per theme; a role's accent takes its hue from the author's colour
+ * and those from Starlight, so `yellow` sits beside Starlight's accents instead of glowing.
+ */
+const starlightHue = {
+  /** Dark theme: `hsl(hue, 82%, 63%)`. */
+  dark: { saturation: 0.82, lightness: 0.63 },
+  /** Light theme: `hsl(hue, 80%, 50%)`, between Starlight's light `--sl-color-<hue>` and its `-high` text shade (25–30%). */
+  light: { saturation: 0.8, lightness: 0.5 },
+}
+
+/**
  * Turns a role's `color` (`blue`, `#1e90ff`, `#abc`) into one accent per
- * theme with the same hue: darkened for the light theme and lightened for
- * the dark theme just enough to reach 4.5:1 against Starlight's page and
- * card backgrounds, so it can colour text and borders alike.
+ * theme with the same hue, in the saturation and lightness of Starlight's hue
+ * colours, then darkened (light theme) or lightened (dark theme) as far as
+ * needed to reach 4.5:1 against Starlight's page and card backgrounds, so it
+ * can colour text and borders alike. Greys stay grey.
  */
 export function toRoleAccent(color: string | undefined): RoleAccent {
   const rgb = parseColor(color) ?? [128, 128, 128]
-  const [hue, saturation, lightness] = toHsl(rgb)
+  const [hue, saturation] = toHsl(rgb)
+  const grey = saturation < 0.1
   const fits = (candidate: Rgb, backgrounds: Rgb[]) =>
     backgrounds.every((background) => contrast(candidate, background) >= accentContrast)
-  let light = rgb
-  for (let l = lightness; !fits(light, lightBackgrounds) && l >= 0; l -= 0.01) {
-    light = fromHsl(hue, saturation, Math.max(l, 0))
-  }
-  let dark = rgb
-  for (let l = lightness; !fits(dark, darkBackgrounds) && l <= 1; l += 0.01) {
-    dark = fromHsl(hue, saturation, Math.min(l, 1))
-  }
+  const shade = (theme: 'light' | 'dark', lightness: number) =>
+    fromHsl(hue, grey ? 0 : starlightHue[theme].saturation, Math.min(Math.max(lightness, 0), 1))
+  let l = starlightHue.light.lightness
+  while (!fits(shade('light', l), lightBackgrounds) && l > 0) l -= 0.01
+  const light = shade('light', l)
+  l = starlightHue.dark.lightness
+  while (!fits(shade('dark', l), darkBackgrounds) && l < 1) l += 0.01
+  const dark = shade('dark', l)
   return { light: toHex(light), dark: toHex(dark) }
 }
 

@@ -8,8 +8,9 @@
  * browser.
  *
  * Markup it reads:
- * - `[data-reading-item][data-key][data-fingerprint]` with an
- *   `input[type=checkbox]` (rendered hidden and disabled) and a
+ * - `[data-reading-item][data-sections]`, the sections as JSON
+ *   `[key, fingerprint][]` (an author's item may ask for several: `§3-§12`),
+ *   with an `input[type=checkbox]` (rendered hidden and disabled) and a
  *   `[data-reading-status]` element;
  * - `[data-reading-progress][data-reading-items]` (rendered hidden), whose
  *   items are JSON `[key, fingerprint, label, href][]`, with a
@@ -64,18 +65,53 @@ function parseEntries(value: string | undefined): ProgressEntry[] {
   }
 }
 
+/** The sections an item asks for, `[key, fingerprint][]`. */
+function sectionsOf(item: HTMLElement): [string, string][] {
+  try {
+    const parsed: unknown = JSON.parse(item.dataset.sections ?? '[]')
+    return Array.isArray(parsed) ? (parsed as [string, string][]) : []
+  } catch {
+    return []
+  }
+}
+
+/**
+ * An item is read when each of its sections is, updated when any of them changed since it
+ * was ticked; `read` counts its sections ticked (on this page or another role's).
+ */
+function itemState(ticks: Ticks, sections: [string, string][]) {
+  const states = sections.map(([key, fingerprint]) => stateOf(ticks, key, fingerprint))
+  const read = states.filter((state) => state === 'read').length
+  const state: ReadingState = states.includes('updated')
+    ? 'updated'
+    : read === sections.length && read > 0
+      ? 'read'
+      : 'unread'
+  return { state, read }
+}
+
 function renderItems(ticks: Ticks): void {
   for (const item of document.querySelectorAll<HTMLElement>('[data-reading-item]')) {
-    const state = stateOf(ticks, item.dataset.key ?? '', item.dataset.fingerprint ?? '')
+    const sections = sectionsOf(item)
+    const { state, read } = itemState(ticks, sections)
     item.dataset.state = state
     const box = item.querySelector<HTMLInputElement>('input[type="checkbox"]')
     if (box) {
       box.hidden = false
       box.disabled = false
       box.checked = state === 'read'
+      item.toggleAttribute('data-ticking', true)
     }
     const status = item.querySelector<HTMLElement>('[data-reading-status]')
-    if (status) status.textContent = state === 'updated' ? 'Updated since you read it' : ''
+    if (status) {
+      status.textContent =
+        state === 'updated'
+          ? 'Updated since you read it'
+          : state === 'unread' && read > 0
+            ? `${read} of ${sections.length} sections read`
+            : ''
+      status.dataset.kind = state
+    }
   }
 }
 
@@ -124,11 +160,14 @@ document.addEventListener('change', (event) => {
   const box = event.target
   if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return
   const item = box.closest<HTMLElement>('[data-reading-item]')
-  const key = item?.dataset.key
-  if (!item || !key) return
+  if (!item) return
+  const sections = sectionsOf(item)
+  if (sections.length === 0) return
   const ticks = loadTicks()
-  if (box.checked) ticks[key] = item.dataset.fingerprint ?? ''
-  else delete ticks[key]
+  for (const [key, fingerprint] of sections) {
+    if (box.checked) ticks[key] = fingerprint
+    else delete ticks[key]
+  }
   saveTicks(ticks)
   render()
 })

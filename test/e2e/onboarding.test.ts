@@ -35,30 +35,59 @@ describe('onboarding: role pages, required reading and the start page', () => {
   })
   afterAll(() => browser?.close())
 
-  test('a role page opens with its card and a required-reading list that needs no script', async () => {
+  test('a role page opens with its card, and the guide’s own reading list is the one to tick', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     try {
       const page = await context.newPage()
       await page.goto(siteUrl(engineerPage))
       const card = page.locator('[data-role-header]')
       expect(await card.locator('h1').innerText()).toBe('Engineer')
-      expect(await card.innerText()).toContain('Writes and changes production Go code')
-      expect(await card.innerText()).toContain('colour: blue')
+      const cardText = await card.innerText()
+      expect(cardText).toContain('Writes and changes production Go code')
+      // Words for people: no tool instructions, no colour names.
+      expect(cardText).not.toMatch(/Use after|colour|color: blue/)
 
+      // One reading list: the author's, in the author's place and words.
+      expect(await page.getByRole('heading', { name: /required reading/i }).count()).toBe(1)
+      expect(await page.locator('.hb-reading').count()).toBe(0)
       const items = page.locator(itemSelector)
       expect(await items.count()).toBe(11)
-      const first = items.first().locator('a')
-      expect(await first.innerText()).toBe('§3 Go Code Style')
-      expect(await first.getAttribute('href')).toMatch(/\/engineering-sop\/#3-go-code-style$/)
+      const first = items.first()
+      expect(await first.innerText()).toMatch(/^§3: Go Code Style - formatting, naming/)
+      expect(await first.locator('a').first().getAttribute('href')).toMatch(
+        /\/engineering-sop\/#3-go-code-style$/,
+      )
+      // "On this page" names the list once.
+      const toc = await page.locator('starlight-toc a').allInnerTexts()
+      expect(toc.filter((entry) => /required reading/i.test(entry))).toHaveLength(1)
+      // The card's link goes to the author's list.
+      expect(await card.locator('a', { hasText: 'Required reading' }).getAttribute('href')).toBe(
+        '#required-reading',
+      )
       // Without script there is nothing to tick: the boxes stay hidden.
       expect(await page.locator(`${itemSelector} input:visible`).count()).toBe(0)
-      const documents = await page
-        .locator('[data-required-reading] .hb-reading__document a')
-        .allInnerTexts()
-      expect(documents).toHaveLength(3)
+      // Items that name a whole document are left as the author wrote them.
+      expect(
+        await page.locator('[data-required-reading] > li:has-text("CONTEXT.md")').count(),
+      ).toBe(1)
     } finally {
       await context.close()
     }
+  })
+
+  test('an item that asks for a range ticks every section of it at once', async () => {
+    const { page } = await openPage(browser, 'agents/tech-lead/')
+    await waitForTicking(page)
+    const range = page.locator(`${itemSelector}:has-text("Go Code Style to Testing Standards")`)
+    const sections = JSON.parse((await range.getAttribute('data-sections'))!) as [string, string][]
+    expect(sections.map(([key]) => key.replace(/#.*/, ''))).toEqual(
+      Array(10).fill('ENGINEERING_SOP.md'),
+    )
+    await range.locator(':scope > input[type="checkbox"]').check()
+    expect(await range.getAttribute('data-state')).toBe('read')
+    expect(await page.locator('[data-reading-summary]').first().innerText()).toBe(
+      '10 of 16 sections read.',
+    )
   })
 
   test('ticking an item persists across reloads', async () => {
@@ -92,8 +121,8 @@ describe('onboarding: role pages, required reading and the start page', () => {
     const item = readingItem(page, 'ENGINEERING_SOP.md', '5')
     await item.locator('input[type="checkbox"]').check()
     const [key, stored] = (await readStore(page))!
-    const sectionKey = (await item.getAttribute('data-key'))!
-    expect(stored[sectionKey]).toBe(await item.getAttribute('data-fingerprint'))
+    const [[sectionKey, fingerprint]] = JSON.parse((await item.getAttribute('data-sections'))!)
+    expect(stored[sectionKey]).toBe(fingerprint)
 
     // What a rebuild after the section's text changed amounts to: the fingerprint the reader
     // ticked is no longer the section's.
@@ -199,7 +228,7 @@ describe('onboarding: role pages, required reading and the start page', () => {
     expect(await map.locator('path.hb-map__edge--works-with').count()).toBe(3)
     expect(await page.locator('[data-collaboration-edges] li').count()).toBe(17)
     const hrefs = await page
-      .locator('.hb-start__links a')
+      .locator('.hb-start__ways a')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
     expect(hrefs).toContain(new URL(siteUrl('traceability/')).pathname)
   })

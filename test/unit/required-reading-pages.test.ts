@@ -45,9 +45,14 @@ describe('toRoleAccent', () => {
     }
   })
 
-  test('colours that already contrast are kept; unknown ones become grey', () => {
-    expect(toRoleAccent('blue').light).toBe('#0000ff')
-    expect(toRoleAccent('yellow').light).not.toBe('#ffff00')
+  test('the hue is the author’s, the shade Starlight’s; unknown colours become grey', () => {
+    // Blue keeps its hue in both themes, in the saturation of Starlight's hue colours.
+    expect(toRoleAccent('blue')).toEqual({ light: '#1919e6', dark: '#8282f3' })
+    // Pure yellow would glow on the dark page: it gets Starlight's softer shade there, and is
+    // darkened in the light theme until it reads as text.
+    const yellow = toRoleAccent('yellow')
+    expect(yellow.dark).not.toBe('#ffff00')
+    expect(yellow.light).not.toBe('#ffff00')
     const unknown = toRoleAccent('chartreuse-ish')
     const [red, green, blue] = parseColor(unknown.light)!
     expect(red === green && green === blue).toBe(true)

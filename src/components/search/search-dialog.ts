@@ -5,6 +5,7 @@
  * first result; the arrow keys move between results. Every text is set with `textContent`;
  * Pagefind's excerpts are read as text with their `<mark>`s rebuilt, never as HTML.
  */
+import { findRepeatedTitle, isSameExcerpt } from '../../../core/search/excerpt.ts'
 import { createJumpFinder, type JumpTarget } from '../../scripts/exact-jump.ts'
 
 /** The parts of Pagefind's browser API we use (https://pagefind.app/docs/api/). */
@@ -22,7 +23,13 @@ interface PageResult {
   url: string
   excerpt: string
   meta: Record<string, string | undefined>
-  sub_results: { title: string; url: string; excerpt: string; anchor?: unknown }[]
+  sub_results: {
+    title: string
+    url: string
+    excerpt: string
+    anchor?: unknown
+    locations?: number[]
+  }[]
 }
 
 /** Results shown at once; Pagefind loads each result's data separately. */
@@ -72,7 +79,7 @@ export function startSearch(root: HTMLElement): void {
       search.results.slice(0, pageLimit).map((result) => result.data()),
     )
     if (run !== latest) return
-    pageList.replaceChildren(...pages.map(renderPage))
+    pageList.replaceChildren(...pages.map((result) => renderPage(result, query)))
     status.textContent = describe(jumps.length, search.results.length, query)
   }
   const schedule = () => {
@@ -130,8 +137,10 @@ function describe(jumps: number, pages: number | undefined, query: string): stri
   const parts: string[] = []
   if (jumps > 0) parts.push(`${jumps} exact ${jumps === 1 ? 'match' : 'matches'}`)
   if (pages !== undefined) parts.push(`${pages} ${pages === 1 ? 'page' : 'pages'}`)
-  else if (query) parts.push('full-text search is available in a built site')
-  return parts.length > 0 ? parts.join(', ') : `No results for “${query}”`
+  // In `astro dev` the dialog's own note says that full-text search needs a build; once is enough.
+  else if (query && !import.meta.env.DEV) parts.push('full-text search could not be loaded')
+  if (parts.length > 0) return parts.join(', ')
+  return import.meta.env.DEV ? '' : `No results for “${query}”`
 }
 
 function renderJump(target: JumpTarget): HTMLLIElement {
@@ -149,46 +158,85 @@ function renderJump(target: JumpTarget): HTMLLIElement {
   return item
 }
 
-function renderPage(page: PageResult): HTMLLIElement {
+function renderPage(page: PageResult, query: string): HTMLLIElement {
   const item = element('li', 'hb-result')
   const link = element('a', 'hb-result__link')
   link.href = page.url
-  link.append(element('span', 'hb-result__title', page.meta['title'] ?? page.url))
+  const title = page.meta['title'] ?? page.url
+  link.append(element('span', 'hb-result__title', title))
   if (page.meta['kind']) link.append(element('span', 'hb-result__kind', page.meta['kind']))
-  item.append(link, excerpt(page.excerpt))
+  item.append(link)
   // Sub-results with an anchor are sections and requirement definitions; the page's own title
   // (Starlight's `#_top`) repeats the result above.
-  const sections = page.sub_results
-    .filter((sub) => sub.anchor && !sub.url.endsWith('#_top'))
-    .slice(0, sectionsPerPage)
+  // Pagefind lists them in page order; show the few that match best (a section whose title
+  // holds the words typed, then the most hits), still in page order.
+  const candidates = page.sub_results.filter((sub) => sub.anchor && !sub.url.endsWith('#_top'))
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const score = (sub: PageResult['sub_results'][number]) =>
+    (terms.length > 0 && terms.every((term) => sub.title.toLowerCase().includes(term)) ? 1000 : 0) +
+    (sub.locations?.length ?? 0)
+  const best = new Set(
+    [...candidates].sort((a, b) => score(b) - score(a)).slice(0, sectionsPerPage),
+  )
+  const sections = candidates.filter((sub) => best.has(sub))
+  // Each text is said once: an excerpt loses the words that repeat its title, and the page's
+  // excerpt is left out when one of its sections shows the same passage.
+  const sectionTexts = sections.map((section) => toExcerpt(section.excerpt, section.title))
+  const pageText = toExcerpt(page.excerpt, title)
+  if (!sectionTexts.some((text) => isSameExcerpt(plainText(text), plainText(pageText))))
+    appendExcerpt(item, pageText)
   if (sections.length > 0) {
     const list = element('ul', 'hb-result__sections')
-    for (const section of sections) {
+    sections.forEach((section, position) => {
       const sectionLink = element('a', 'hb-result__section', section.title)
       sectionLink.href = section.url
       const entry = element('li')
-      entry.append(sectionLink, excerpt(section.excerpt))
+      entry.append(sectionLink)
+      appendExcerpt(entry, sectionTexts[position]!)
       list.append(entry)
-    }
+    })
     item.append(list)
   }
   return item
 }
 
+/** A run of excerpt text, marked when Pagefind marked it as a hit. */
+type Segment = { text: string; mark: boolean }
+
 /**
- * Pagefind's excerpt (escaped text with `<mark>` around hits) as a paragraph: parsed in an inert
- * document, and only its text and marks are copied over.
+ * Pagefind's excerpt (escaped text with `<mark>` around hits) as text runs, read from an inert
+ * document so that nothing in it runs, without the words at its start that repeat `title`.
  */
-function excerpt(html: string): HTMLParagraphElement {
-  const paragraph = element('p', 'hb-result__excerpt')
+function toExcerpt(html: string, title: string): Segment[] {
+  const segments: Segment[] = []
   for (const node of new DOMParser().parseFromString(html, 'text/html').body.childNodes) {
-    paragraph.append(
-      node.nodeName === 'MARK'
-        ? element('mark', '', node.textContent ?? '')
-        : (node.textContent ?? ''),
-    )
+    segments.push({ text: node.textContent ?? '', mark: node.nodeName === 'MARK' })
   }
-  return paragraph
+  let drop = findRepeatedTitle(title, plainText(segments))
+  const kept: Segment[] = []
+  for (const segment of segments) {
+    if (drop >= segment.text.length) {
+      drop -= segment.text.length
+      continue
+    }
+    kept.push({ ...segment, text: segment.text.slice(drop) })
+    drop = 0
+  }
+  return kept
+}
+
+function plainText(segments: Segment[]): string {
+  return segments.map((segment) => segment.text).join('')
+}
+
+/** Appends the excerpt as a paragraph, marks rebuilt as elements; nothing when it is empty. */
+function appendExcerpt(parent: HTMLElement, segments: Segment[]): void {
+  if (!plainText(segments).trim()) return
+  const paragraph = element('p', 'hb-result__excerpt')
+  for (const segment of segments) {
+    paragraph.append(segment.mark ? element('mark', '', segment.text) : segment.text)
+  }
+  parent.append(paragraph)
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(

@@ -3,8 +3,11 @@ import { createRequire } from 'node:module'
 import type { AxeResults, ImpactValue, Result } from 'axe-core'
 import type { Page } from 'playwright-core'
 
-/** Impacts that fail the tests; minor and moderate findings are left to manual review. */
+/** Impacts that fail the focused tests; minor and moderate findings are left to the whole-site test. */
 export const blockingImpacts: readonly ImpactValue[] = ['serious', 'critical']
+
+/** Every impact: the whole-site accessibility test accepts no violation at all. */
+export const allImpacts: readonly ImpactValue[] = ['minor', 'moderate', 'serious', 'critical']
 
 /** axe-core's browser bundle, from the installed package. */
 function readAxeSource(): string {
@@ -47,13 +50,16 @@ export async function runAxe(page: Page): Promise<Result[]> {
 const targetsShown = 5
 
 /**
- * One line per serious or critical violation: rule, impact, what is wrong, the offending
+ * One line per violation of the given impacts (serious and critical by default): rule, impact, what is wrong, the offending
  * elements (axe selectors), axe's first hint on fixing it and its rule page, so a failure can
  * be acted on without rerunning.
  */
-export function describeBlockingViolations(violations: readonly Result[]): string[] {
+export function describeBlockingViolations(
+  violations: readonly Result[],
+  impacts: readonly ImpactValue[] = blockingImpacts,
+): string[] {
   return violations
-    .filter((violation) => blockingImpacts.includes(violation.impact ?? 'minor'))
+    .filter((violation) => impacts.includes(violation.impact ?? 'minor'))
     .map((violation) => {
       const targets = violation.nodes.map((node) => node.target.join(' '))
       const shown = targets.slice(0, targetsShown).join(' | ')
