@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import type { DocIndex } from '../core/documents/types.ts'
 import type { Diagnostic } from '../core/diagnostics/diagnostics.ts'
+import type { RuleId } from '../core/diagnostics/rules.ts'
 
 /**
  * Checks that every configured document became a page with all of its text:
@@ -22,7 +23,7 @@ export function checkBuiltPages(
     const lost = (message: string): Diagnostic => ({
       file: document.path,
       severity: 'error',
-      ruleId: 'lost-page',
+      ruleId: 'lost-page' satisfies RuleId,
       message,
     })
     if (!existsSync(file)) {

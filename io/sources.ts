@@ -4,6 +4,7 @@ import { globSync, type FileSystemAdapter } from 'tinyglobby'
 import { configFileName, isInside } from './load-config.ts'
 import type { DocumentKind, HandbookConfig } from '../core/config/schema.ts'
 import type { FileProblem, SourceFile } from '../core/documents/types.ts'
+import type { RuleId } from '../core/diagnostics/rules.ts'
 
 export type { FileProblem, SourceFile } from '../core/documents/types.ts'
 
@@ -29,7 +30,7 @@ export function findSourceFiles(
         problems.push({
           file: configFileName,
           severity: 'error',
-          ruleId: 'include-outside-root',
+          ruleId: 'include-outside-root' satisfies RuleId,
           message: `Include pattern \`${pattern}\` points outside the content root; patterns are relative to the folder that holds ${configFileName}.`,
         })
         continue
@@ -60,7 +61,7 @@ export function findSourceFiles(
           problems.push({
             file: path,
             severity: 'error',
-            ruleId: 'broken-link',
+            ruleId: 'broken-link' satisfies RuleId,
             message: `\`${path}\` is a symbolic link that ${loops ? 'loops back on itself' : 'points at nothing'}; it was not rendered. Fix or remove the link.`,
           })
           continue
@@ -69,7 +70,7 @@ export function findSourceFiles(
           problems.push({
             file: path,
             severity: 'error',
-            ruleId: 'include-outside-root',
+            ruleId: 'include-outside-root' satisfies RuleId,
             message: `\`${path}\` links to a file outside the content root; it was not rendered.`,
           })
           continue
@@ -87,7 +88,7 @@ export function findSourceFiles(
           problems.push({
             file: path,
             severity: 'warning',
-            ruleId: 'duplicate-file',
+            ruleId: 'duplicate-file' satisfies RuleId,
             message: `\`${path}\` is \`${first}\` again, reached through a symbolic link; it is rendered once, as \`${first}\`.`,
           })
           continue
@@ -99,7 +100,7 @@ export function findSourceFiles(
         problems.push({
           file: configFileName,
           severity: 'warning',
-          ruleId: 'empty-include',
+          ruleId: 'empty-include' satisfies RuleId,
           message: `Include pattern \`${pattern}\` (kind \`${group.kind}\`) matches no file.`,
         })
       }
@@ -142,7 +143,7 @@ export function readSourceText(file: SourceFile): { text?: string; problems: Fil
         {
           file: file.path,
           severity: 'error',
-          ruleId: 'binary-file',
+          ruleId: 'binary-file' satisfies RuleId,
           message: `\`${file.path}\` is not a text file; narrow the include pattern so it matches markdown only.`,
         },
       ],
@@ -158,7 +159,7 @@ export function readSourceText(file: SourceFile): { text?: string; problems: Fil
         {
           file: file.path,
           severity: 'warning',
-          ruleId: 'not-utf8',
+          ruleId: 'not-utf8' satisfies RuleId,
           message: 'File is not valid UTF-8; read it as Windows-1252. Save it as UTF-8.',
           line: firstInvalidUtf8Line(bytes),
         },
