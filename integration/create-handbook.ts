@@ -83,8 +83,8 @@ export function createHandbook(options: Options = {}): Handbook {
 /**
  * "Start here" (the start page) first; then one group per kind, one entry per document:
  * bounded, whatever the size of each document; then the generated reference pages, the
- * traceability page only when there are requirements (Starlight adds the base path to these
- * links).
+ * traceability page only when there are requirements, and the readers' guide to the site
+ * (Starlight adds the base path to these links).
  */
 export function buildSidebar(store: Pick<IndexStore, 'get'>): Handbook['sidebar'] {
   const { index } = store.get()
@@ -101,6 +101,7 @@ export function buildSidebar(store: Pick<IndexStore, 'get'>): Handbook['sidebar'
     items: [
       { label: 'Index A–Z', link: '/a-z/' },
       ...(index.requirements.size > 0 ? [{ label: 'Traceability', link: '/traceability/' }] : []),
+      { label: 'How to use this handbook', link: '/how-to-use/' },
     ],
   }
   return [{ label: 'Start here', link: '/' }, ...groups, reference]

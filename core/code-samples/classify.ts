@@ -1,7 +1,8 @@
 /**
  * Classify one code sample as good, bad or mixed, with the regions that carry each verdict and,
  * apart from them, the single lines labelled by a trailing comment. Pure: the input is the fence
- * and the paragraph before it, the output is data and problems (field guide, `references.md` §5).
+ * and the paragraph before it, the output is data and problems (docs/authoring.md, "Good and bad
+ * code samples").
  */
 
 import { findCommentSyntax, findLineComment, type CommentSyntax } from './comment-syntax.ts'
@@ -39,7 +40,7 @@ export interface VerdictRegion extends Marker {
 /**
  * One code line labelled by its own trailing comment (`conn := dial() // ❌ no timeout`). The
  * label is about that line alone: it never starts a region, never gives the block a verdict and
- * never a title (field guide §5).
+ * never a title (docs/authoring.md, "Good and bad code samples").
  */
 export interface LineLabel extends Marker {
   /** The labelled line, 1-based. */

@@ -1,7 +1,7 @@
 /**
  * The words and symbols authors use to mark code samples good or bad, and the one rule that turns
- * the start of a comment (or of a plain-text line) into a verdict. Written from the field guide,
- * `references.md` §5; change the lists here, never in the callers.
+ * the start of a comment (or of a plain-text line) into a verdict, as docs/authoring.md ("Good and
+ * bad code samples") states them; change the lists here and there, never in the callers.
  */
 
 /** Which side of the line a sample, region or line stands on. */
@@ -68,7 +68,7 @@ const WORD_PATTERN =
 // Emoji may carry a variation selector (U+FE0F) after them: `✔️`.
 const SYMBOLS_PATTERN = /^(?:(?:✅|✔|❌|✗|🚫)\uFE0F?\s*)+/u
 
-// `-`, `:` and `—` per the field guide; `–` and `--` because authors type them for a dash.
+// `-`, `:` and `—` as docs/authoring.md says; `–` and `--` because authors type them for a dash.
 const SEPARATOR_PATTERN = /^\s*(?:--|[-–—:])\s*/
 
 const END_PATTERN = /^\s*[.!]*\s*$/

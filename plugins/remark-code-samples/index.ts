@@ -1,9 +1,9 @@
 /**
- * remark plugin: show good and bad code samples as such. Classifies each fence (field guide,
- * `references.md` §5), wraps it in `<div class="hb-sample hb-sample--bad" data-verdict="bad">`
- * with text labels, and writes `ins`/`del`/`title`/`wrap` into the fence meta for Expressive Code,
- * which runs after us and draws the code. Lines labelled by a trailing comment are marked on their
- * own. Also pairs adjacent bad/good samples and classes do/don't lists.
+ * remark plugin: show good and bad code samples as such. Classifies each fence (docs/authoring.md,
+ * "Good and bad code samples"), wraps it in `<div class="hb-sample hb-sample--bad"
+ * data-verdict="bad">` with text labels, and writes `ins`/`del`/`title`/`wrap` into the fence meta
+ * for Expressive Code, which runs after us and draws the code. Lines labelled by a trailing comment
+ * are marked on their own. Also pairs adjacent bad/good samples and classes do/don't lists.
  */
 
 import type { List, Parent, Root } from 'mdast'

@@ -288,14 +288,14 @@ function buildRegionLines(classification: CodeClassification): Map<number, Verdi
 }
 
 /**
- * A trailing comment labels its own line and nothing else (field guide §5), so it is shown on
- * that line only: Expressive Code marks the single line as inserted (good) or deleted (bad), and
- * the marker carries a label, ✓ or ✗, which Expressive Code draws in the line's gutter in place
- * of `+`/`-`. The cue is never colour alone: the symbol is drawn as text (CSS generated content,
- * which browsers expose to assistive technology), and the author's own words stay on the line as
- * real text, because a trailing comment only labels a line when it begins with a verdict word or
- * symbol. Nothing is added above the block: a label there would read as the block's verdict.
- * Such a line inside a region of the other side keeps its own mark.
+ * A trailing comment labels its own line and nothing else (docs/authoring.md, "Good and bad code
+ * samples"), so it is shown on that line only: Expressive Code marks the single line as inserted
+ * (good) or deleted (bad), and the marker carries a label, ✓ or ✗, which Expressive Code draws in
+ * the line's gutter in place of `+`/`-`. The cue is never colour alone: the symbol is drawn as text
+ * (CSS generated content, which browsers expose to assistive technology), and the author's own
+ * words stay on the line as real text, because a trailing comment only labels a line when it begins
+ * with a verdict word or symbol. Nothing is added above the block: a label there would read as the
+ * block's verdict. Such a line inside a region of the other side keeps its own mark.
  */
 function buildLabelledLines(classification: CodeClassification): LabelledLine[] {
   return classification.lineLabels.map(({ line, verdict }) => ({

@@ -16,10 +16,11 @@ import {
 import { predicates, roleColors, tails } from './vocabulary.ts'
 
 /**
- * The heading line of a planned section, in the numbering styles of the field
- * guide §2 (`## 5. Title`, `### 5.2 Title`, `## §7 Title`, `## 12) Title`,
- * `### 3.1. Title`, `## Appendix A: Title`). The style is a function of the
- * number, so links can compute the heading's id without reading the text.
+ * The heading line of a planned section, in the numbering styles of
+ * docs/authoring.md, "Section numbers" (`## 5. Title`, `### 5.2 Title`,
+ * `## §7 Title`, `## 12) Title`, `### 3.1. Title`, `## Appendix A: Title`).
+ * The style is a function of the number, so links can compute the heading's id
+ * without reading the text.
  */
 export function formatHeading(section: PlannedSection): string {
   const hashes = '#'.repeat(section.depth)
@@ -96,7 +97,10 @@ export function writeStandard(context: WriteContext): string {
   return join(blocks)
 }
 
-/** Requirements.MD: defines every requirement ID in the forms of the field guide §4. */
+/**
+ * Requirements.MD: defines every requirement ID in the forms of docs/authoring.md,
+ * "Definitions".
+ */
 export function writeRequirements(context: WriteContext): string {
   const { document, plan, random } = context
   const blocks = [

@@ -61,7 +61,7 @@ const writers: Record<DocumentShape, (context: WriteContext) => string> = {
  * (one big numbered SOP, a requirements document, role guides, design
  * documents named after requirements, further standards, reports and guides),
  * dense with section references, requirement IDs and marked code samples in
- * every form of the field guide. Pure: deterministic from the seed.
+ * every form docs/authoring.md describes. Pure: deterministic from the seed.
  */
 export function generateCorpus(options: CorpusOptions): Corpus {
   const seed = options.seed ?? defaultSeed

@@ -41,11 +41,11 @@ export function pickSection(
 }
 
 /**
- * One section reference in one of the forms of the field guide (§3.1), with
- * roughly the mix real documents have: mostly single sections, bare or with
- * a document name; some ranges, lists, carried-over names, named sections,
- * appendices; a few that must stay unresolved (placeholders, other
- * documents' sections, numbers that do not exist).
+ * One section reference in one of the forms of docs/authoring.md ("Forms"),
+ * with roughly the mix real documents have: mostly single sections, bare or
+ * with a document name; some ranges, lists, carried-over names, named sections,
+ * appendices; a few that must stay unresolved (placeholders, other documents'
+ * sections, numbers that do not exist).
  */
 export function sectionRef(context: WriteContext): string {
   const { random, plan } = context
@@ -221,7 +221,8 @@ export function ruleList(context: WriteContext): string {
 
 /**
  * A table whose cells cite sections, introduced by a paragraph naming the
- * document (field guide §3.2 rule 2). One row in ten carries a stale title.
+ * document (docs/authoring.md, "Which document a bare `§N` means", rule 3). One
+ * row in ten carries a stale title.
  */
 export function sectionTable(context: WriteContext): string {
   const { random, plan } = context
@@ -243,9 +244,10 @@ export function sectionTable(context: WriteContext): string {
 }
 
 /**
- * A code sample marked in one of the ways of the field guide §5: regions in
- * Go, shell, SQL, YAML and plain text; a label paragraph before an unmarked
- * block; a verdict in the info string; or no marker at all.
+ * A code sample marked in one of the ways of docs/authoring.md ("Good and bad
+ * code samples"): regions in Go, shell, SQL, YAML and plain text; a label
+ * paragraph before an unmarked block; a verdict in the info string; or no
+ * marker at all.
  */
 export function codeSample(context: WriteContext): string {
   const { random } = context

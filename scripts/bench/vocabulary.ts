@@ -1,8 +1,7 @@
 // Word lists the synthetic corpus is written from. They imitate the
-// engineering handbooks the site is built for (see the field guide in
-// /work/shared/spec/references.md); none of it needs to make sense, only to
-// look like what authors write: the same heading shapes, the same density of
-// references, code samples and lists.
+// engineering handbooks the site is built for (see docs/authoring.md); none
+// of it needs to make sense, only to look like what authors write: the same
+// heading shapes, the same density of references, code samples and lists.
 
 /** Top-level sections of the big SOP, in order (numbered 1…). */
 export const sopSectionTitles = [

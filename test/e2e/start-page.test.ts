@@ -42,7 +42,11 @@ describe('the start page and the way back to it', () => {
     const { page } = await openPage(browser, '')
     expect(await page.title()).toBe('Cloudless Handbook')
     const ways = page.locator('.hb-start__ways a')
-    expect(await ways.allInnerTexts()).toEqual(['Index A–Z', 'Traceability'])
+    expect(await ways.allInnerTexts()).toEqual([
+      'Index A–Z',
+      'Traceability',
+      'How to use this handbook',
+    ])
     // Above the role cards, and on the first screen.
     const order = await page.evaluate(() => {
       const ways = document.querySelector('.hb-start__ways')!
@@ -101,8 +105,11 @@ describe('the start page and the way back to it', () => {
         expect(text).not.toMatch(/your role|I am a|hands work to/i)
         expect(text).not.toMatch(/requirement/i)
         expect(await page.locator('[data-role-card], svg[data-collaboration-map]').count()).toBe(0)
-        // No requirements, so no traceability: only the index is offered, and the documents.
-        expect(await page.locator('.hb-start__ways a').allInnerTexts()).toEqual(['Index A–Z'])
+        // No requirements, so no traceability: the index and the readers' guide, and the documents.
+        expect(await page.locator('.hb-start__ways a').allInnerTexts()).toEqual([
+          'Index A–Z',
+          'How to use this handbook',
+        ])
         expect(await page.locator('#documents ~ div a').allInnerTexts()).toEqual([
           'Platform Standards',
           'On-call Guide',
@@ -116,6 +123,7 @@ describe('the start page and the way back to it', () => {
           'Platform Standards',
           'On-call Guide',
           'Index A–Z',
+          'How to use this handbook',
         ])
       } finally {
         await context.close()
