@@ -4,10 +4,10 @@ import { flattenInline } from '../markdown/text-runs.ts'
 import { findDocumentMentions } from './parse.ts'
 
 /**
- * The document named by the enclosing list (field guide §3.2, rule 2): the
- * nearest ancestor list item, other than the one holding the run itself,
- * whose own text names a document; or the paragraph right before the table
- * the run sits in.
+ * The document named by the enclosing list (docs/authoring.md, "Which
+ * document a bare `§N` means", rule 3): the nearest ancestor list item, other
+ * than the one holding the run itself, whose own text names a document; or
+ * the paragraph right before the table the run sits in.
  */
 export function findListDocument(
   run: TextRun,

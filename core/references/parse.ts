@@ -163,7 +163,7 @@ export function findSectionRefs(
   const groups = findRefGroups(text)
   const mentions = options.isDocumentName ? findDocumentMentions(text, options.isDocumentName) : []
   // Names the run has given so far, known or not: each carries over to the
-  // references after it (field guide §3.2, rule 1).
+  // references after it (docs/authoring.md, "Which document a bare `§N` means", rule 1).
   const written: DocumentMention[] = [...mentions]
   const matches: SectionRefMatch[] = []
   let previous: { group: RefGroup; document?: WrittenDocument; foreign?: string } | undefined
