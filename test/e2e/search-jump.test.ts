@@ -310,7 +310,7 @@ describe('the A–Z index', () => {
     await expect.poll(() => requirement.textContent()).toMatch(/cited \d+×/)
     const traceability = await openPage(browser, 'traceability/')
     const defined = await traceability.page
-      .locator('tr[data-requirement]')
+      .locator('.hb-trace__item[data-requirement]')
       .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-requirement')))
     const listed = await page
       .locator('[data-az="requirements"] li')
