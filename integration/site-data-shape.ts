@@ -81,7 +81,7 @@ export function toSiteData(store: IndexStore): SiteData {
       references: references.get(document.path) ?? 0,
     })),
     requirements: [...index.requirements.values()].map((requirement) => {
-      const { citedBy, implementedBy } = summarizeCitations(requirement.id, built)
+      const { citedBy, implementedBy } = summarizeCitations(requirement, built)
       return {
         ...requirement,
         route: index.documentsByPath.get(requirement.document)?.route ?? '',
@@ -89,8 +89,8 @@ export function toSiteData(store: IndexStore): SiteData {
         implementedBy: implementedBy.map(toLink),
       }
     }),
-    undefinedRequirements: [...citations.requirements]
-      .filter(([id]) => !index.requirements.has(id) && !id.endsWith('*'))
+    undefinedRequirements: [...citations.undefinedRequirements]
+      .filter(([id]) => !id.endsWith('*'))
       .map(([id, list]) => ({ id, citedBy: groupCitations(list, index) })),
     ...(index.defaultSectionTarget ? { defaultSectionTarget: index.defaultSectionTarget } : {}),
     roles: toSiteRoles(index, built.requiredReading),

@@ -1,6 +1,7 @@
 import { loadHandbookConfig } from './load-config.ts'
 import type { HandbookConfig } from '../core/config/schema.ts'
-import { buildCitationIndex } from '../core/analysis/citations.ts'
+import { buildCitationIndex, findPatternsWithoutDefinitions } from '../core/analysis/citations.ts'
+import { applySectionHistory } from './history.ts'
 import { loadDocIndex } from './load-index.ts'
 import type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
 import { buildCollaborationGraph, toRoleGuides } from '../core/collaboration/graph.ts'
@@ -18,9 +19,15 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
     get() {
       if (!current) {
         const loaded = loadDocIndex(contentRoot, handbookConfig)
+        applySectionHistory(loaded.index, contentRoot)
+        const citations = buildCitationIndex(loaded.index, loaded.trees)
         current = {
           ...loaded,
-          citations: buildCitationIndex(loaded.index, loaded.trees),
+          problems: [
+            ...loaded.problems,
+            ...findPatternsWithoutDefinitions(loaded.index, citations),
+          ],
+          citations,
           requiredReading: buildRequiredReadingIndex(loaded.index, loaded.trees),
           collaboration: buildCollaborationGraph(toRoleGuides(loaded.index, loaded.trees)),
         }

@@ -5,10 +5,13 @@ import { rehypeReportMessages } from './rehype-report-messages/index.ts'
 import { rehypeSearchIndex } from './rehype-search-index/index.ts'
 import { rehypeTaskListLabels } from './rehype-task-list-labels/index.ts'
 import { remarkCodeSamples } from './remark-code-samples/index.ts'
+import { remarkDevMarkers } from './remark-dev-markers/index.ts'
 import { remarkDocumentPage } from './remark-document-page/index.ts'
+import { remarkFormerAnchors } from './remark-former-anchors/index.ts'
+import { remarkReferenceLinks } from './remark-reference-links/index.ts'
+import { remarkReadingList } from './remark-reading-list/index.ts'
 import { remarkRequirementLinks } from './remark-requirement-links/index.ts'
 import { remarkRoleBadges } from './remark-role-badges/index.ts'
-import { remarkSectionLinks } from './remark-section-links/index.ts'
 
 /** Plugin tuples, typed loosely as unified's and Astro's plugin lists are. */
 export type PluginList = [unknown, unknown][]
@@ -29,6 +32,13 @@ export interface Options {
    * @default true
    */
   enabled?: boolean
+  /**
+   * Mark each finding on its page, where it stands (`npm run dev` only, never in a build).
+   * Asked for each page rather than fixed here: Astro names its command to integrations
+   * only after the configuration, and so this plugin list, is made.
+   * @default () => false
+   */
+  markFindings?: () => boolean
 }
 
 /**
@@ -46,10 +56,14 @@ export function createMarkdownPlugins(options: Options): {
     remarkPlugins: enabled
       ? [
           [remarkDocumentPage, { store, base }],
-          [remarkSectionLinks, { store, base }],
+          [remarkFormerAnchors, { store }],
+          [remarkReferenceLinks, { store, base }],
           [remarkRequirementLinks, { store, base }],
           [remarkRoleBadges, { store, base }],
+          [remarkReadingList, { store }],
           [remarkCodeSamples, {}],
+          // Last: it reads the messages every plugin before it recorded.
+          [remarkDevMarkers, { enabled: options.markFindings ?? (() => false) }],
         ]
       : [[remarkDocumentPage, { store, base }]],
     rehypePlugins: [

@@ -1,10 +1,11 @@
 // `npm run check [-- --format human|json|sarif|lines] [--output <file>] [--strict] [--verbose]
-// [--content <folder>] [--no-review] [--watch]`: the build's report without the build, then the
+// [--content <folder>] [--no-review] [--watch] [--explain FILE:LINE]`: the build's report without the build, then the
 // role guide review (cited sections changed since each guide). See docs/diagnostics.md.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { createChecker, type CheckResult } from '../check/run-check.ts'
+import { runExplain } from '../check/explain.ts'
 import { watchCheck } from '../check/watch.ts'
 import { formatHumanReport, formatLinesReport, type Report } from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     content: { type: 'string' },
     'no-review': { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
+    explain: { type: 'string' },
   },
 })
 
@@ -70,6 +72,11 @@ try {
     throw new HandbookError(
       `Unexpected --format \`${args.format}\`, expected one of ${formats.map((name) => `\`${name}\``).join(', ')}.`,
     )
+  }
+  if (args.explain !== undefined) {
+    // How the references on one line were read and resolved; nothing else.
+    console.log(runExplain(args.explain, args.content).join('\n'))
+    process.exit(0)
   }
   const checker = createChecker({
     strict: args.strict,

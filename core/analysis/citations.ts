@@ -1,14 +1,18 @@
 import type { Root } from 'mdast'
-import { analyzeRequirementMentions, findDefiningContainers } from './requirement-mentions.ts'
+import { normalizeHyphens } from '../text/hyphens.ts'
 import { createRequirementMatcher } from '../requirements/patterns.ts'
-import { analyzeSectionRefs } from './section-refs.ts'
-import { collectTextRuns, pointInRun } from '../markdown/text-runs.ts'
-import type { Citation, DocIndex, DocumentInfo, HeadingInfo } from '../documents/types.ts'
+import { pointInRun, type TextRun } from '../markdown/text-runs.ts'
+import { enclosingHeading } from '../documents/headings.ts'
+import { configFileName } from '../config/schema.ts'
+import type { Citation, DocIndex, DocumentInfo, FileProblem } from '../documents/types.ts'
+import { analyzePage } from './analyze-page.ts'
 
 /** Who cites what, across the whole handbook. */
 export interface CitationIndex {
-  /** Key: normalised requirement ID, defined or not. */
+  /** Key: the cited definition's `RequirementInfo.key` (as the scope rules resolve each mention). */
   requirements: Map<string, Citation[]>
+  /** Key: normalised ID of a mention that resolves to no definition (none, or several equally near). */
+  undefinedRequirements: Map<string, Citation[]>
   /** Key: `path#headingId` of the cited section. */
   sections: Map<string, Citation[]>
 }
@@ -19,12 +23,16 @@ export function sectionKey(documentPath: string, headingId: string): string {
 }
 
 /**
- * Walks every document once with the same analysis the plugins use, and
- * records each resolved section reference and each requirement mention with
- * the section it sits in.
+ * Walks every document once with the same page analysis the plugins use
+ * (`analyzePage`), and records each resolved section reference and each
+ * requirement mention with the section it sits in.
  */
 export function buildCitationIndex(index: DocIndex, trees: Map<string, Root>): CitationIndex {
-  const citations: CitationIndex = { requirements: new Map(), sections: new Map() }
+  const citations: CitationIndex = {
+    requirements: new Map(),
+    undefinedRequirements: new Map(),
+    sections: new Map(),
+  }
   const matcher = createRequirementMatcher(index.requirementPatterns)
   const add = (map: Map<string, Citation[]>, key: string, citation: Citation) => {
     const list = map.get(key)
@@ -34,8 +42,8 @@ export function buildCitationIndex(index: DocIndex, trees: Map<string, Root>): C
   for (const document of index.documents) {
     const tree = trees.get(document.path)
     if (!tree) continue
-    const runs = collectTextRuns(tree)
-    const cite = (run: (typeof runs)[number], offset: number): Citation => {
+    const analysis = analyzePage(tree, document, index, { matcher })
+    const cite = (run: TextRun, offset: number): Citation => {
       const point = pointInRun(run, offset)
       const line = (point?.line ?? 0) + document.bodyLineOffset
       const heading = enclosingHeading(document.headings, line)
@@ -46,19 +54,14 @@ export function buildCitationIndex(index: DocIndex, trees: Map<string, Root>): C
         column: point?.column ?? 0,
       }
     }
-    const defining =
-      document.kind === 'requirements' ? findDefiningContainers(tree, matcher) : new Set<never>()
-    for (const { run, mention, outcome } of analyzeRequirementMentions(
-      runs,
-      matcher,
-      index,
-      defining,
-    )) {
-      if (outcome.kind === 'link' || outcome.kind === 'unknown') {
-        add(citations.requirements, mention.id, cite(run, mention.start))
+    for (const { run, mention, outcome } of analysis.requirements) {
+      if (outcome.kind === 'link') {
+        add(citations.requirements, outcome.requirement.key, cite(run, mention.start))
+      } else if (outcome.kind === 'unknown' || outcome.kind === 'ambiguous') {
+        add(citations.undefinedRequirements, mention.id, cite(run, mention.start))
       }
     }
-    for (const { run, ref, resolution } of analyzeSectionRefs(runs, index, document)) {
+    for (const { run, ref, resolution } of analysis.sections) {
       if (resolution.status !== 'resolved') continue
       add(
         citations.sections,
@@ -68,15 +71,6 @@ export function buildCitationIndex(index: DocIndex, trees: Map<string, Root>): C
     }
   }
   return citations
-}
-
-function enclosingHeading(headings: HeadingInfo[], line: number): HeadingInfo | undefined {
-  let found: HeadingInfo | undefined
-  for (const heading of headings) {
-    if (heading.line > line) break
-    found = heading
-  }
-  return found
 }
 
 /** One citing place, grouped by document and section. */
@@ -95,12 +89,12 @@ export interface CitedBy {
  * the ID).
  */
 export function summarizeCitations(
-  id: string,
+  requirement: { key: string; id: string },
   built: { index: DocIndex; citations: CitationIndex },
 ): { citedBy: CitedBy[]; implementedBy: DocumentInfo[] } {
   return {
-    citedBy: groupCitations(built.citations.requirements.get(id) ?? [], built.index),
-    implementedBy: findImplementations(id, built.index),
+    citedBy: groupCitations(built.citations.requirements.get(requirement.key) ?? [], built.index),
+    implementedBy: findImplementations(requirement.id, built.index),
   }
 }
 
@@ -137,6 +131,37 @@ export function findImplementations(id: string, index: DocIndex): DocumentInfo[]
     (document) =>
       document.kind === 'design' &&
       (wanted.test(document.path.split('/').pop() ?? '') ||
-        wanted.test(document.title.replace(/[\u2010-\u2013\u2212]/g, '-'))),
+        wanted.test(normalizeHyphens(document.title))),
   )
+}
+
+/**
+ * One finding per requirement pattern that many mentions match but no
+ * definition does: the likely cause is a definition form the handbook does
+ * not read, not hundreds of undefined IDs, so it is said once, with example
+ * mentions and the forms that are understood (docs/authoring.md, "No
+ * definitions at all"), instead of one warning per mention.
+ */
+export function findPatternsWithoutDefinitions(
+  index: DocIndex,
+  citations: CitationIndex,
+): FileProblem[] {
+  const problems: FileProblem[] = []
+  for (const pattern of index.patternsWithoutDefinitions ?? []) {
+    const whole = new RegExp(`^(?:${pattern})$`)
+    const mentions = [...citations.undefinedRequirements].filter(([id]) => whole.test(id))
+    const places = mentions.flatMap(([id, list]) => list.map((citation) => ({ id, citation })))
+    if (places.length === 0) continue
+    const documents = new Set(places.map(({ citation }) => citation.document))
+    const examples = places
+      .slice(0, 3)
+      .map(({ id, citation }) => `\`${id}\` at ${citation.document}:${citation.line}`)
+    problems.push({
+      file: configFileName,
+      severity: 'warning',
+      ruleId: 'no-requirement-definitions',
+      message: `Requirement pattern \`${pattern}\` matches ${places.length} mention${places.length === 1 ? '' : 's'} of ${mentions.length} ID${mentions.length === 1 ? '' : 's'} in ${documents.size} document${documents.size === 1 ? '' : 's'} (${examples.join(', ')}${places.length > 3 ? ', …' : ''}) but no definition. Definitions are read in documents of kind \`requirements\`: a list item, table row or heading that begins with the ID followed by a separator (\`FR-001: …\`, \`**ADR-3 · Title**\`, \`| REQ-12 | … |\`, \`### NFR-L2 Latency: …\`). Check the documents' kind in \`documents\`, or the definition form.`,
+    })
+  }
+  return problems
 }

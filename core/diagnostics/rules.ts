@@ -181,7 +181,7 @@ export const rules = {
       "The words beside a linked reference are a title its section had before, according to the repository's history: the section was renamed and the citation was not updated.",
     example: '**§5.2**: Channel Discipline',
     exampleMessage:
-      'Unexpected title `Channel Discipline` beside `§5.2`: the section was renamed from `Channel Discipline` to `Channel Ownership Rules` in the working tree (`ENGINEERING_SOP.md`); links to the old anchor `#52-channel-discipline` still lead there; update the citation\'s words',
+      "Unexpected title `Channel Discipline` beside `§5.2`: the section was renamed from `Channel Discipline` to `Channel Ownership Rules` in the working tree (`ENGINEERING_SOP.md`); links to the old anchor `#52-channel-discipline` still lead there; update the citation's words",
     fix: "Update the words beside the reference to the section's new title. The reference is linked either way, and the section's old anchor keeps working.",
     notes:
       'Read from git (the last five versions of each document, and the working tree against the last commit); outside a repository this rule never fires.',

@@ -12,7 +12,16 @@ import { createRequirementMatcher, toRequirementAnchor } from '../requirements/p
 import type { DescribedSource } from './describe.ts'
 import { describeSources, type SourceText } from './describe-all.ts'
 import type { FileProblem } from './types.ts'
-import { buildDocumentNameTable } from './names.ts'
+import {
+  buildDocumentNameTable,
+  buildSectionTable,
+  createIsDocumentName,
+  findDocument,
+} from './names.ts'
+import { applyOutline } from './outline-numbers.ts'
+import { enclosingHeading } from './headings.ts'
+import { findDocumentMentions } from '../references/parse.ts'
+import { folderOf } from '../requirements/scope.ts'
 import { buildOutline, type HeadingIdAssigner } from './outline.ts'
 import type { DocIndex, DocumentInfo, HeadingInfo, RequirementInfo } from './types.ts'
 
@@ -49,6 +58,7 @@ export function buildDocIndex(
   const trees = new Map<string, Root>()
   const sources = new Map<string, DescribedSource>()
   const requirements = new Map<string, RequirementInfo>()
+  const requirementsById = new Map<string, RequirementInfo[]>()
 
   const describedSources = describeSources(sourceTexts)
   problems.push(...describedSources.problems)
@@ -56,12 +66,17 @@ export function buildDocIndex(
     const tree = parser.runSync(parser.parse(source.body)) as Root
     const definitions =
       source.kind === 'requirements' ? findRequirementDefinitions(tree, matcher) : []
-    // Only the first definition of an ID gets its anchor (markDefinitions gives no other one);
-    // a later one keeps the id Astro slugs for it.
+    // A definition belongs to its document's folder; only the first definition of an ID in a
+    // folder gets its anchor (markDefinitions gives no other one), and a later one keeps the
+    // id Astro slugs for it.
+    const scope = folderOf(source.path)
     const presetIds = new Map<Heading, string>()
-    const claimed = new Set(requirements.keys())
+    const claimed = new Set<string>()
     for (const definition of definitions) {
-      if (definition.node.type === 'heading' && !claimed.has(definition.id)) {
+      const first =
+        !claimed.has(definition.id) &&
+        !(requirementsById.get(definition.id) ?? []).some((other) => other.scope === scope)
+      if (definition.node.type === 'heading' && first) {
         presetIds.set(definition.node, toRequirementAnchor(definition.id))
       }
       claimed.add(definition.id)
@@ -75,7 +90,8 @@ export function buildDocIndex(
     })
     for (const definition of definitions) {
       const line = definition.line + source.bodyLineOffset
-      const existing = requirements.get(definition.id)
+      const sameId = requirementsById.get(definition.id) ?? []
+      const existing = sameId.find((other) => other.scope === scope)
       if (existing) {
         problems.push({
           file: source.path,
@@ -83,21 +99,25 @@ export function buildDocIndex(
           column: definition.column,
           severity: 'error',
           ruleId: 'duplicate-requirement',
-          message: `\`${definition.id}\` is defined twice: here and at ${existing.document}:${existing.line}. Give one of them a new ID.`,
+          message: `\`${definition.id}\` is defined twice in ${scope === '.' ? 'the top folder' : `\`${scope}\``}: here and at ${existing.document}:${existing.line}. Give one of them a new ID (definitions in different folders may share an ID).`,
         })
         continue
       }
       // A definition that is the page title (`# CLD-REQ-063: Secrets`) is the page's `<h1>`.
       const isTitle = definition.node.type === 'heading' && definition.line === source.titleLine
-      requirements.set(definition.id, {
+      const anchor = isTitle ? '_top' : toRequirementAnchor(definition.id)
+      const requirement: RequirementInfo = {
         id: definition.id,
-        anchor: isTitle ? '_top' : toRequirementAnchor(definition.id),
+        key: `${source.path}#${anchor}`,
+        scope,
+        anchor,
         text: definition.text,
         document: source.path,
-        section: enclosingSection(headings, line),
         line,
         column: definition.column,
-      })
+      }
+      requirements.set(requirement.key, requirement)
+      requirementsById.set(definition.id, [...sameId, requirement])
     }
     documents.push({
       path: source.path,
@@ -119,14 +139,40 @@ export function buildDocIndex(
 
   const aliases = applyAliases(config, documents, problems)
   const defaultSectionTarget = resolveDefaultTarget(config, documents, aliases, problems)
+  const names = buildDocumentNameTable(documents)
   const index: DocIndex = {
     documents,
     documentsByPath: new Map(documents.map((document) => [document.path, document])),
     requirements,
+    requirementsById,
     requirementPatterns: config.requirementPatterns,
     aliases,
     ...(defaultSectionTarget ? { defaultSectionTarget } : {}),
-    names: buildDocumentNameTable(documents),
+    names,
+  }
+  // Only now are all names known: a heading may name another document (`## Conformance
+  // (ENGINEERING_SOP.md)`), which decides whether a `### §9` under it is a section.
+  for (const document of documents) {
+    const isDocumentName = createIsDocumentName(index, document.path)
+    applyOutline(document.headings, {
+      findNamedDocument: (text) => {
+        for (const mention of findDocumentMentions(text, isDocumentName).reverse()) {
+          const found = findDocument(index, mention.name, { from: document.path })
+          if (found.status === 'found' && found.document !== document) return found.document.path
+        }
+        return undefined
+      },
+    })
+  }
+  index.sectionsByNumber = buildSectionTable(documents)
+  index.patternsWithoutDefinitions = config.requirementPatterns.filter((pattern) => {
+    const whole = new RegExp(`^(?:${pattern})$`)
+    return ![...requirementsById.keys()].some((id) => whole.test(id))
+  })
+  for (const requirement of requirements.values()) {
+    const document = index.documentsByPath.get(requirement.document)
+    const section = document ? enclosingSection(document.headings, requirement.line) : undefined
+    if (section !== undefined) requirement.section = section
   }
   return { index, trees, sources, problems }
 }
@@ -215,10 +261,6 @@ function findByPathOrName(documents: DocumentInfo[], name: string): DocumentInfo
 
 /** The number (or title) of the last heading at or before `line`. */
 export function enclosingSection(headings: HeadingInfo[], line: number): string | undefined {
-  let found: HeadingInfo | undefined
-  for (const heading of headings) {
-    if (heading.line > line) break
-    found = heading
-  }
+  const found = enclosingHeading(headings, line)
   return found ? (found.number ?? found.title) : undefined
 }

@@ -15,8 +15,11 @@ export interface SectionHeading {
 /** Words that introduce a lettered section: `Appendix A: Glossary`. */
 const appendixPattern = /^(?:appendix|annex)\s+([A-Z](?:\.\d+)*)(?![\p{L}\p{N}])/iu
 
-/** `5`, `5.2`, `3.1.`, `12)`: digits, dotted parts, an optional closing `.` or `)`. */
-const numberPattern = /^(\d+(?:\.\d+)*)([.)])?(?=\s|:|$)/u
+/**
+ * `5`, `5.2`, `3.1.`, `12)`, `5a`: digits, dotted parts, a lower-case letter
+ * suffix (`5a · Snapshot format`), an optional closing `.` or `)`.
+ */
+const numberPattern = /^(\d+(?:\.\d+)*[a-z]?)([.)])?(?=\s|:|$)/u
 
 /** `A.`, `B.1`, `C)`, `D:`: a capital letter with dotted digit parts or a closing mark. */
 const letterPattern = /^([A-Z])((?:\.\d+)*)([.):])?(?=\s|$)/u
@@ -25,7 +28,8 @@ const letterPattern = /^([A-Z])((?:\.\d+)*)([.):])?(?=\s|$)/u
  * Splits a heading's text into its section number and title, for the ways
  * numbered documents write them: `5. Concurrency and Resource Policy`,
  * `5.2 Channel Discipline`, `§7 Functional Requirements`, `12) Testing`,
- * `3.1. Goals`, `Appendix A: Glossary`, `A. Glossary`, `B.1 Something`.
+ * `3.1. Goals`, `Appendix A: Glossary`, `A. Glossary`, `B.1 Something`,
+ * `§0 — What it is`, `4 · Retention`, `5a · Snapshot format`.
  *
  * Text that only looks numbered stays unnumbered: a lone capital starting a
  * sentence (`A Note on Style`), a year or other long number (`2026 Roadmap`),
@@ -50,7 +54,10 @@ export function parseSectionHeading(text: string): SectionHeading {
     const punctuated = numbered[2] !== undefined || number.includes('.')
     // Section numbers stay small; four digits is a year (`2026 Roadmap`),
     // and three digits without a dot or bracket is a quantity (`100 Days`).
-    const plausible = signed || (first.length < 4 && (first.length < 3 || punctuated))
+    // `2x Faster Builds` is a multiplier, not section 2x.
+    const multiplier = /^\d+x$/u.test(number) && !signed
+    const plausible =
+      !multiplier && (signed || (first.length < 4 && (first.length < 3 || punctuated)))
     if (plausible) return { number, title: toTitle(rest.slice(numbered[0].length), whole) }
     return { title: whole }
   }
@@ -70,7 +77,8 @@ export function parseSectionHeading(text: string): SectionHeading {
 
 /** The title after a number: separators dropped; the whole heading when nothing is left. */
 function toTitle(afterNumber: string, whole: string): string {
-  const title = afterNumber.replace(/^[\s.:)]*(?:[-–—|]\s+)?/u, '').trim()
+  // A dot, colon or bracket closes the number; a dash, bar or middle dot separates the title.
+  const title = afterNumber.replace(/^[\s.:)]*(?:[-–—|·•]\s*)?/u, '').trim()
   return title === '' ? whole : title
 }
 
@@ -92,10 +100,16 @@ export function compareSectionNumbers(a: string, b: string): number {
 }
 
 function compareParts(a: string, b: string): number {
-  const aNumeric = /^\d+$/.test(a)
-  const bNumeric = /^\d+$/.test(b)
-  if (aNumeric && bNumeric) return Number(a) - Number(b)
-  if (aNumeric !== bNumeric) return aNumeric ? -1 : 1
+  // `5A` (written `5a`) sorts after 5 and before 6.
+  const left = /^(\d+)([A-Z]?)$/.exec(a)
+  const right = /^(\d+)([A-Z]?)$/.exec(b)
+  if (left && right) {
+    return (
+      Number(left[1]) - Number(right[1]) ||
+      (left[2]! < right[2]! ? -1 : left[2]! > right[2]! ? 1 : 0)
+    )
+  }
+  if (Boolean(left) !== Boolean(right)) return left ? -1 : 1
   return a < b ? -1 : a > b ? 1 : 0
 }
 
@@ -136,4 +150,17 @@ export function expandSectionRange(
     if (inRange) covered.push(heading)
   }
   return covered
+}
+
+/** The last heading at or before a source line. */
+export function enclosingHeading(
+  headings: readonly HeadingInfo[],
+  line: number,
+): HeadingInfo | undefined {
+  let found: HeadingInfo | undefined
+  for (const heading of headings) {
+    if (heading.line > line) break
+    found = heading
+  }
+  return found
 }

@@ -9,8 +9,21 @@ export interface HeadingInfo {
   depth: number
   /** Full heading text as rendered (after smartypants), e.g. `5.2 Channel Discipline`. */
   text: string
-  /** Section number parsed from the heading (`5`, `5.2`, `A`, `B.1`), if it has one. */
+  /**
+   * Section number (`5`, `5.2`, `5a`, `A`, `B.1`), when the heading is in the document's
+   * outline (see `applyOutline`): the only numbers a `§` reference can mean.
+   */
   number?: string
+  /** A number that is list numbering inside a section (`### 1. Before coding` under `## Workflow`). */
+  listNumber?: string
+  /** Position in the document's `headings` of the heading this one sits under. */
+  parent?: number
+  /** Path of another document this heading names (`## Conformance (ENGINEERING_SOP.md)`): it applies to what is under it. */
+  namesDocument?: string
+  /** A `### §9: …` checklist entry under a heading that names a document: its `§` cites that document. */
+  checklist?: boolean
+  /** Titles this section (by its number) had in earlier versions, from the repository's history, newest first. */
+  formerTitles?: FormerTitle[]
   /** Heading text without the number, e.g. `Channel Discipline`. */
   title: string
   /** The exact `id` attribute the rendered heading gets. */
@@ -21,6 +34,17 @@ export interface HeadingInfo {
   fingerprint: string
   /** Plain text of the section's first paragraph (before any subheading), shortened, for link previews; absent when there is none. */
   summary?: string
+}
+
+/** A title a section had before it was renamed. */
+export interface FormerTitle {
+  title: string
+  /** The anchor the section had then (kept working on the page). */
+  id: string
+  /** Abbreviated commit of the version that still had it, or `HEAD` while editing. */
+  commit: string
+  /** `YYYY-MM-DD` of that commit. */
+  date: string
 }
 
 /** How a document's title was found; `heading` means the first `# heading` is not rendered again. */
@@ -53,6 +77,10 @@ export interface DocumentInfo {
 export interface RequirementInfo {
   /** Normalised ID (ASCII hyphens), e.g. `CLD-REQ-020`. */
   id: string
+  /** Unique among all definitions: `document#anchor` (`specs/001/spec.md#fr-001`). */
+  key: string
+  /** The folder of the defining document (`.` at the root): mentions resolve to the nearest definition. */
+  scope: string
   /** The element id of the definition, e.g. `cld-req-020`. */
   anchor: string
   /** The requirement's text (the rest of the defining item). */
@@ -82,22 +110,33 @@ export interface DocIndex {
   documents: DocumentInfo[]
   /** Key: document path. */
   documentsByPath: Map<string, DocumentInfo>
-  /** Key: normalised requirement ID. */
+  /** Every definition, by its `key`. */
   requirements: Map<string, RequirementInfo>
+  /** Normalised ID → its definitions (one per folder that defines it); resolve with `findRequirement`. */
+  requirementsById: Map<string, RequirementInfo[]>
   /** Path of `defaultSectionTarget`, if configured and found. */
   defaultSectionTarget?: string
   /** Requirement patterns from the config, as given. */
   requirementPatterns: string[]
+  /** The patterns no definition matches: their mentions are reported once, not one by one. */
+  patternsWithoutDefinitions?: string[]
   /** Configured aliases: alias → document path. */
   aliases: Map<string, string>
   /** Documents by every name (built with the index; `findDocument` builds one when absent). */
   names?: DocumentNameTable
+  /** Upper-case section number → the documents whose outline has it (built with the index). */
+  sectionsByNumber?: Map<string, Array<{ document: DocumentInfo; heading: HeadingInfo }>>
 }
 
 /** Every name of every document, as written and case-folded. */
 export interface DocumentNameTable {
   exact: Map<string, DocumentInfo[]>
   folded: Map<string, DocumentInfo[]>
+  /** Document path → document. */
+  paths: Map<string, DocumentInfo>
+  foldedPaths: Map<string, DocumentInfo[]>
+  /** `folder/stem` (lower case, folder `.` at the root) → document: `specs/001/research`. */
+  stems: Map<string, DocumentInfo>
 }
 
 /** A file the config selects. */

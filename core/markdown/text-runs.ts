@@ -1,5 +1,6 @@
 import type {
   Heading,
+  InlineCode,
   Link,
   Paragraph,
   Parent,
@@ -13,14 +14,21 @@ import { visitParents } from 'unist-util-visit-parents'
 /** A block whose inline content reads as one run of text. */
 export type RunContainer = Paragraph | Heading | TableCell
 
-/** A text node's place in a run. */
+/** A text node's place in a run, or a code span that holds only a reference. */
 export interface TextPiece {
   start: number
   end: number
-  node: Text
+  node: Text | InlineCode
   parent: Parent
   /** False inside existing links: their text counts as context but is never linked again. */
   linkable: boolean
+}
+
+/** A link in a run: its text's offsets and its URL. */
+export interface RunLink {
+  start: number
+  end: number
+  url: string
 }
 
 /**
@@ -35,6 +43,8 @@ export interface TextRun {
   ancestors: Parent[]
   text: string
   pieces: TextPiece[]
+  /** Existing links, in order (`[plan](./plan.md) §3` names a document by its URL). */
+  links: RunLink[]
 }
 
 /**
@@ -63,6 +73,12 @@ export interface RunOptions {
    * @default () => false
    */
   keepInlineCode?: (value: string) => boolean
+  /**
+   * Code spans that hold nothing but a reference (`` `contracts/api.md §9` ``): read as text
+   * that can be matched, and linked as a whole (the link goes around the code).
+   * @default () => false
+   */
+  isReferenceCode?: (value: string) => boolean
 }
 
 /** The plain text of a paragraph or cell, as a run would read it (for context, not for matching). */
@@ -73,6 +89,7 @@ export function flattenInline(container: RunContainer): string {
 function flattenRun(container: RunContainer, ancestors: Parent[], options: RunOptions): TextRun {
   let text = ''
   const pieces: TextPiece[] = []
+  const links: RunLink[] = []
   const walk = (parent: Parent, linkable: boolean) => {
     for (const child of parent.children as PhrasingContent[]) {
       if (child.type === 'text') {
@@ -85,13 +102,32 @@ function flattenRun(container: RunContainer, ancestors: Parent[], options: RunOp
         })
         text += child.value
       } else if (child.type === 'inlineCode') {
-        text += options.keepInlineCode?.(child.value)
-          ? ` ${child.value} `
-          : ' '.repeat(child.value.length + 2)
+        if (linkable && options.isReferenceCode?.(child.value)) {
+          text += ' '
+          pieces.push({
+            start: text.length,
+            end: text.length + child.value.length,
+            node: child,
+            parent,
+            linkable,
+          })
+          text += `${child.value} `
+        } else {
+          text += options.keepInlineCode?.(child.value)
+            ? ` ${child.value} `
+            : ' '.repeat(child.value.length + 2)
+        }
       } else if (child.type === 'break') {
         text += '\n'
       } else if (child.type === 'link' || child.type === 'linkReference') {
+        const start = text.length
         walk(child, false)
+        if (child.type === 'link') {
+          // A repository link rewritten to a page keeps the author's URL (remarkDocumentPage).
+          const written = (child.data as { sourceUrl?: unknown } | undefined)?.sourceUrl
+          const url = typeof written === 'string' ? written : child.url
+          links.push({ start, end: text.length, url })
+        }
       } else if ('children' in child) {
         walk(child, linkable)
       } else {
@@ -100,7 +136,7 @@ function flattenRun(container: RunContainer, ancestors: Parent[], options: RunOp
     }
   }
   walk(container, true)
-  return { container, ancestors, text, pieces }
+  return { container, ancestors, text, pieces, links }
 }
 
 /** A part of a run to replace with a link. */
@@ -113,7 +149,8 @@ export interface RunReplacement {
 /**
  * Replaces ranges of a run with links that keep the author's text. A range
  * must lie inside one linkable text node; ranges that do not are returned so
- * the caller can report them instead of linking half a reference.
+ * the caller can report them instead of linking half a reference. A range in
+ * a code span that holds only a reference links the whole span.
  */
 export function applyRunReplacements(
   run: TextRun,
@@ -135,6 +172,16 @@ export function applyRunReplacements(
   }
   for (const [piece, list] of byPiece) {
     list.sort((a, b) => a.start - b.start)
+    if (piece.node.type === 'inlineCode') {
+      const siblings = piece.parent.children as PhrasingContent[]
+      const code = piece.node
+      siblings.splice(siblings.indexOf(code), 1, {
+        ...list[0]!.link,
+        children: [code],
+        ...(code.position ? { position: code.position } : {}),
+      })
+      continue
+    }
     const nodes: PhrasingContent[] = []
     let cursor = piece.start
     for (const replacement of list) {
@@ -182,7 +229,7 @@ export function pointInRun(
  * line; on later lines the column ignores indentation that markdown stripped
  * (inside list items), which is close enough for a diagnostic.
  */
-function pointInText(node: Text, index: number) {
+function pointInText(node: Text | InlineCode, index: number) {
   const start = node.position?.start
   if (!start) return undefined
   const before = node.value.slice(0, index)

@@ -1,12 +1,12 @@
-import type { ListItem, Paragraph, Root, RootContent } from 'mdast'
+import type { Heading, ListItem, Paragraph, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { sectionKey } from '../analysis/citations.ts'
 import { expandSectionRange } from '../documents/headings.ts'
-import { findDocument } from '../documents/names.ts'
+import { createIsDocumentName, findDocument } from '../documents/names.ts'
 import type { DocIndex, DocumentInfo, HeadingInfo } from '../documents/types.ts'
-import { analyzeSectionRefs, createIsDocumentName } from '../analysis/section-refs.ts'
+import { analyzePage, type PageAnalysis } from '../analysis/analyze-page.ts'
 import { findDocumentMentions } from '../references/parse.ts'
-import { collectTextRuns, pointInRun, type TextRun } from '../markdown/text-runs.ts'
+import { pointInRun, type TextRun } from '../markdown/text-runs.ts'
 import type { ReadingGroup, ReadingItem, RequiredReading, RequiredReadingIndex } from './types.ts'
 
 /**
@@ -44,17 +44,24 @@ export function findRequiredReading(
   tree: Root,
   index: DocIndex,
 ): RequiredReading {
-  const runs = collectTextRuns(tree, { keepInlineCode: createIsDocumentName(index) })
+  const analysis = analyzePage(tree, guide, index)
   const region = findReadingListRegion(tree)
   if (region) {
-    const inList = runs.filter((run) => region.has(topLevelNode(run)))
-    const groups = collectGroups(guide, inList, index, true)
-    if (groups.length > 0) return { guide: guide.path, source: 'reading-list', groups }
+    const inList = analysis.runs.filter((run) => region.has(topLevelNode(run)))
+    const groups = collectGroups(guide, inList, analysis, index, true)
+    const headingLine = findReadingListHeading(tree)?.position?.start.line
+    if (groups.length > 0)
+      return {
+        guide: guide.path,
+        source: 'reading-list',
+        ...(headingLine === undefined ? {} : { headingLine: headingLine + guide.bodyLineOffset }),
+        groups,
+      }
   }
   return {
     guide: guide.path,
     source: 'citations',
-    groups: collectGroups(guide, runs, index, false),
+    groups: collectGroups(guide, analysis.runs, analysis, index, false),
   }
 }
 
@@ -63,8 +70,8 @@ export function findRequiredReading(
  * {@link findRequiredReading}, each once, in order of first citation.
  */
 export function findCitedSections(guide: DocumentInfo, tree: Root, index: DocIndex): ReadingItem[] {
-  const runs = collectTextRuns(tree, { keepInlineCode: createIsDocumentName(index) })
-  return collectGroups(guide, runs, index, false).flatMap((group) => group.items)
+  const analysis = analyzePage(tree, guide, index)
+  return collectGroups(guide, analysis.runs, analysis, index, false).flatMap((group) => group.items)
 }
 
 /** Required reading of every role guide, and for each section the roles that must read it. */
@@ -96,11 +103,9 @@ export function buildRequiredReadingIndex(
  */
 export function findReadingListRegion(tree: Root): Set<RootContent> | undefined {
   const children = tree.children
-  const start = children.findIndex(
-    (node) => node.type === 'heading' && isReadingListTitle(toString(node)),
-  )
-  if (start !== -1) {
-    const heading = children[start] as Extract<RootContent, { type: 'heading' }>
+  const heading = findReadingListHeading(tree)
+  if (heading) {
+    const start = children.indexOf(heading)
     const region = new Set<RootContent>()
     for (const node of children.slice(start + 1)) {
       if (node.type === 'heading' && node.depth <= heading.depth) break
@@ -118,6 +123,13 @@ export function findReadingListRegion(tree: Root): Set<RootContent> | undefined 
   return undefined
 }
 
+/** The top-level heading that names the guide's reading list (`## Required Reading`), if any. */
+function findReadingListHeading(tree: Root): Heading | undefined {
+  return tree.children.find(
+    (node): node is Heading => node.type === 'heading' && isReadingListTitle(toString(node)),
+  )
+}
+
 function topLevelNode(run: TextRun): RootContent {
   return (run.ancestors[1] ?? run.container) as RootContent
 }
@@ -130,6 +142,7 @@ function topLevelNode(run: TextRun): RootContent {
 function collectGroups(
   guide: DocumentInfo,
   runs: TextRun[],
+  analysis: PageAnalysis,
   index: DocIndex,
   wholeDocuments: boolean,
 ): ReadingGroup[] {
@@ -143,14 +156,15 @@ function collectGroups(
     }
     return group
   }
-  const isDocumentName = createIsDocumentName(index)
-  const analyzed = analyzeSectionRefs(runs, index, guide)
-  const byRun = new Map<TextRun, typeof analyzed>()
-  for (const entry of analyzed) byRun.set(entry.run, [...(byRun.get(entry.run) ?? []), entry])
+  const isDocumentName = createIsDocumentName(index, guide.path)
+  const byRun = new Map<TextRun, PageAnalysis['sections']>()
+  for (const entry of analysis.sections) {
+    byRun.set(entry.run, [...(byRun.get(entry.run) ?? []), entry])
+  }
 
   for (const run of runs) {
     if (wholeDocuments) {
-      const named = findLeadDocument(run, isDocumentName, index)
+      const named = findLeadDocument(run, isDocumentName, index, guide.path)
       if (named && named !== guide.path) groupOf(named)
     }
     // Ranges whose start was expanded, so that their end is not added again.
@@ -214,13 +228,14 @@ function findLeadDocument(
   run: TextRun,
   isDocumentName: (candidate: string) => boolean,
   index: DocIndex,
+  from: string,
 ): string | undefined {
   const item = run.ancestors.at(-1)
   if (item?.type !== 'listItem' || (item as ListItem).children[0] !== run.container) return
   if ((run.container as Paragraph).type !== 'paragraph') return
   const first = findDocumentMentions(run.text, isDocumentName)[0]
   if (!first || run.text.slice(0, first.start).trim() !== '') return
-  const lookup = findDocument(index, first.name)
+  const lookup = findDocument(index, first.name, { from })
   return lookup.status === 'found' ? lookup.document.path : undefined
 }
 

@@ -35,16 +35,20 @@ export function findListDocument(
 }
 
 /**
- * For a reference in a table cell, the text of the cell beside it, which
- * often names the section (`| §12.4 | Integration tests |`).
+ * For a reference alone in a table body cell, the text of the next cell,
+ * which often names the section (`| §12.4 | Integration tests |`): a title
+ * in title position for the stale check (docs/authoring.md, "Stale
+ * references"). Never from a header row, never for a cell with more than
+ * the reference, never the cell before.
  */
 export function findCellHint(run: TextRun): string | undefined {
   if (run.container.type !== 'tableCell') return undefined
   const row = run.ancestors[run.ancestors.length - 1] as TableRow | undefined
-  if (!row || row.type !== 'tableRow') return undefined
+  const table = run.ancestors[run.ancestors.length - 2] as Table | undefined
+  if (!row || row.type !== 'tableRow' || !table || table.children[0] === row) return undefined
+  if (!/^[\s*_`]*§[ \u00a0]?[\p{L}\p{N}.]+[\s*_`]*$/u.test(run.text)) return undefined
   const cells = row.children as TableCell[]
-  const position = cells.indexOf(run.container)
-  const neighbour = cells[position + 1] ?? cells[position - 1]
+  const neighbour = cells[cells.indexOf(run.container) + 1]
   const text = neighbour ? flattenInline(neighbour).trim() : ''
   return text && !text.includes('§') ? text : undefined
 }

@@ -1,3 +1,4 @@
+import { hyphenLookalikes } from '../text/hyphens.ts'
 import { findSignificantWords, isStopWord } from '../text/words.ts'
 
 /** Whether a reference cites a section by number (`§5.2`, `§A`) or by heading text (`§Build and Test Commands`). */
@@ -21,6 +22,10 @@ export type HintSource = 'label' | 'parenthesis' | 'before' | 'after' | 'cell'
 export interface TitleHint {
   text: string
   source: HintSource
+  /** For `before`: the words are the whole label of their list item, heading or cell (`Channel discipline (§5.2)`). */
+  wholeLabel?: boolean
+  /** The words are a quotation (`§4 ("Tenets")`): never a title, never a choice between documents. */
+  quoted?: boolean
 }
 
 /** The range a reference is one end of: in `§3-§12`, `§3` is the start and `§12` the end. */
@@ -42,10 +47,19 @@ export interface DocumentMention {
 export interface WrittenDocument extends DocumentMention {
   /**
    * True when the name stands right before the reference or its list
-   * (`SOP §12.2`, `CONTEXT.md's §Build…`, `SOP §11, §21`); false when it was
-   * named earlier in the run and carries over.
+   * (`SOP §12.2`, `CONTEXT.md's §Build…`, `SOP §11, §21`) or right after it
+   * (`§1 of ARCH.md`); false when it was named earlier in the run and carries over.
    */
   explicit: boolean
+  /** How the name is written when it is not a plain name: a link's URL, or a sibling's base name (`research §3`). */
+  form?: 'link' | 'stem'
+}
+
+/** A word after a section number that a subsection of it begins with: `T3` in `§6 T3`. */
+export interface SubLabel {
+  text: string
+  start: number
+  end: number
 }
 
 /** Why a reference must not be linked, and the text that says so. */
@@ -78,6 +92,12 @@ export interface SectionRefMatch {
   /** The document named before the reference in this run, if any (needs `isDocumentName` except for file names and acronyms). */
   document?: WrittenDocument
   skip?: SectionRefSkip
+  /** `§6 below`, `see §3 above`, `earlier in §2`, `this document's §4`: the citing document. */
+  position?: string
+  /** `§6 T3`: the label of a subsection of §6. */
+  subLabel?: SubLabel
+  /** `§"Restore from backup"`: a heading named exactly by the quoted words. */
+  quoted?: boolean
 }
 
 /** Options of {@link findSectionRefs}. */
@@ -97,6 +117,18 @@ export interface FindSectionRefsOptions {
    * @default undefined
    */
   cellHint?: string
+  /**
+   * Links in the run (`[plan](./plan.md) §3`): a link right before a reference names its
+   * document by its URL.
+   * @default []
+   */
+  links?: ReadonlyArray<{ start: number; end: number; url: string }>
+  /**
+   * Whether a bare word right before `§` is the base name of a document beside the citing
+   * one (`research §3` for `research.md`).
+   * @default undefined
+   */
+  isDocumentStem?: (word: string) => boolean
 }
 
 /** Spaces that may sit between the sign and the number (`§ 5.2`, a no-break space). */
@@ -110,7 +142,8 @@ const inlineSpace = '[ \\t\\u00a0\\u2009\\u202f]'
 const placeholderPattern =
   /(?:(?:[NXYZnxyz]{1,3}|TBD|TBC|TODO|\?+|#+|…|\.{2,}|_+|<[^<>\n§]{0,20}>|\{[^{}\n§]{0,20}\}|\[[^[\]\n§]{0,20}\])(?:\.(?:[A-Za-z]{1,2}|\?+|\d+))*|\d+(?:\.\d+)*(?:\.(?:[A-Za-z]{1,2}|\?+))(?:\.(?:[A-Za-z]{1,2}|\?+|\d+))*)(?![A-Za-z0-9_])/y
 // `(?!\.\d)` stops the match from backing off to a parent: `§5.2b` is not `§5`.
-const numberPattern = /\d+(?:\.\d+)*(?![A-Za-z0-9_]|\.\d)/y
+// A lower-case letter suffix belongs to the number: `§5a`.
+const numberPattern = /\d+(?:\.\d+)*[a-z]?(?![A-Za-z0-9_]|\.\d)/y
 const letterPattern = /[A-Z](?:\.\d+)*(?![A-Za-z0-9_]|\.\d)/y
 /** Shaped like a number but not one (`§5a`, `§5.2b`, `§1CLD`, `§A1`): read whole, so it is reported, never dropped. */
 const malformedNumberPattern = /(?:\d|[A-Z](?=[\d_]|\.\d))[\p{L}\p{N}_]*(?:\.[\p{L}\p{N}_]+)*/uy
@@ -118,9 +151,24 @@ const malformedNumberPattern = /(?:\d|[A-Z](?=[\d_]|\.\d))[\p{L}\p{N}_]*(?:\.[\p
 const nameStartPattern = /(?=\p{Script=Latin})\p{Lu}[\p{L}\p{M}]/uy
 const otherScriptPattern = /[\p{L}\p{N}]/uy
 const rangeSeparatorPattern = new RegExp(
-  `${inlineSpace}*(?:--|[-‐‑‒–—−])${inlineSpace}*|${inlineSpace}+(?:to|through|thru)${inlineSpace}+`,
+  `${inlineSpace}*(?:--|[-${hyphenLookalikes}—])${inlineSpace}*|${inlineSpace}+(?:to|through|thru)${inlineSpace}+`,
   'y',
 )
+/** `"Restore from backup"`, `“Release Train”`: opening quote → its closing quote. */
+const closingQuotes: Record<string, string> = { '"': '"', '“': '”', '”': '”', '„': '“' }
+/** `§6 T3`: one to three capitals and digits, a whole word. */
+const subLabelPattern = /^[ \t\u00a0]+([A-Z]{1,3}\d+[a-z]?)(?![\p{L}\p{N}_-])/u
+/** Words that put a reference in the document it is written in: `§6 below`, `§3 above`. */
+const positionAfterPattern = /^[*_`]*[ \t\u00a0]+(below|above)(?![\p{L}\p{N}])/u
+const positionBeforePattern =
+  /(?:(?:^|[^\p{L}])((?:earlier|later|above|below)[ \t\u00a0]+in|this[ \t\u00a0]+(?:document|doc|spec|specification|file|page|guide|report)['’]s)[ \t\u00a0*_`(]*)$/iu
+/** `§1 of ARCH.md`, `§4 in the SOP`: the document after the reference. */
+const documentAfterPattern = /^[*_`]*[ \t\u00a0]+(?:of|in)[ \t\u00a0]+(?:the[ \t\u00a0]+)?[*_`]*/u
+/** A kind of document that is not ours, right after `of`/`in`: `§2 of the RFC`. */
+const foreignAfterPattern =
+  /^((?:design|tech(?:nical)?)[ \t-]+(?:doc(?:ument)?|spec(?:ification)?)s?|spec(?:ification)?s?|rfcs?(?:[ \t]+\d+)?|adrs?(?:[ \t-]*\d+)?|prds?|(?:white[ \t-]?)?papers?|proposals?|drafts?|contracts?|licen[cs]es?|statutes?|regulations?)(?![\p{L}\p{N}]|[./][\p{L}\p{N}])/iu
+/** Roman numerals label list items (`**VIII.** §2`); they never name a document. */
+const romanNumeralPattern = /^[IVXLCDM]+$/u
 const listSeparatorPattern = new RegExp(
   `${inlineSpace}*(?:,${inlineSpace}*(?:(?:and|or|&)${inlineSpace}+)?|${inlineSpace}+(?:and|or|&)${inlineSpace}+)`,
   'y',
@@ -172,14 +220,21 @@ export function findSectionRefs(
     const head = group.refs[0]!
     const continuesList =
       previous !== undefined && isListGap(text.slice(previous.group.end, head.start))
-    const immediate = findWrittenDocument(text, head.start, mentions, options.isDocumentName)
+    const immediate = findWrittenDocument(text, head.start, mentions, options)
+    const after = findDocumentAfter(text, group.end, mentions, options)
     let document: WrittenDocument | undefined
     let foreign: string | undefined
     if (immediate && 'name' in immediate) {
       document = { ...immediate, explicit: true }
-      if (!written.some((mention) => mention.start === immediate.start)) written.push(immediate)
+      if (!immediate.form && !written.some((mention) => mention.start === immediate.start)) {
+        written.push(immediate)
+      }
     } else if (immediate) {
       foreign = immediate.foreign
+    } else if (after && 'foreign' in after) {
+      foreign = after.foreign
+    } else if (after) {
+      document = { ...after, explicit: true }
     } else if (continuesList && previous?.foreign) {
       foreign = previous.foreign
     } else if (continuesList && previous?.document?.explicit) {
@@ -189,6 +244,7 @@ export function findSectionRefs(
       if (before) document = { ...before, explicit: false }
     }
 
+    const position = findPositionWord(text, head.start, group.end)
     for (const ref of group.refs) {
       const match: SectionRefMatch = {
         start: ref.start,
@@ -199,11 +255,18 @@ export function findSectionRefs(
         sectionStart: ref.sectionStart,
         ...(ref.range ? { range: ref.range } : {}),
         ...(document ? { document } : {}),
+        ...(position ? { position } : {}),
+        ...(ref.quoted ? { quoted: true } : {}),
       }
       if (ref.skip) match.skip = ref.skip
       else if (foreign) match.skip = { reason: 'foreign-document', detail: foreign }
-      if (!ref.range && ref.kind === 'number' && group.refs.length === 1) {
-        const hint = findTitleHint(text, ref, options)
+      if (!ref.range && ref.kind === 'number' && group.refs.length === 1 && !ref.skip) {
+        const label = subLabelPattern.exec(text.slice(ref.end))
+        if (label) {
+          const start = ref.end + label[0].length - label[1]!.length
+          match.subLabel = { text: label[1]!, start, end: start + label[1]!.length }
+        }
+        const hint = findTitleHint(text, { ...ref, end: match.subLabel?.end ?? ref.end }, options)
         if (hint) match.hint = hint
       }
       matches.push(match)
@@ -275,6 +338,7 @@ interface RawRef {
   sectionStart: number
   range?: SectionRange
   skip?: SectionRefSkip
+  quoted?: boolean
 }
 
 /** References written together: one `§`, its range end and, after `§§`, its list. */
@@ -290,6 +354,8 @@ interface Atom {
   start: number
   end: number
   skip?: SectionRefSkip
+  /** A quoted name: `section` is the words inside the quotes, `start`/`end` include them. */
+  quoted?: boolean
 }
 
 function findRefGroups(text: string): RefGroup[] {
@@ -318,7 +384,9 @@ function readGroup(text: string, sign: number): RefGroup | undefined {
   position = skipSpaces(text, position)
   const first = readAtom(text, position, true)
   if (!first) return undefined
-  const refs: RawRef[] = [{ ...first, start: sign, sectionStart: first.start }]
+  const refs: RawRef[] = [
+    { ...first, start: sign, sectionStart: first.quoted ? first.start + 1 : first.start },
+  ]
   if (first.kind === 'name' || first.skip) return { refs, end: first.end }
 
   let last = refs[0]!
@@ -382,6 +450,15 @@ function readAtom(text: string, position: number, allowName: boolean): Atom | un
   const sticky = (pattern: RegExp) => {
     pattern.lastIndex = position
     return pattern.exec(text)?.[0]
+  }
+  const close = allowName ? closingQuotes[text[position] ?? ''] : undefined
+  if (close !== undefined) {
+    const end = text.indexOf(close, position + 1)
+    const inner = end === -1 ? '' : text.slice(position + 1, end)
+    if (end !== -1 && end - position <= 120 && /\p{L}/u.test(inner) && !/[\n§]/u.test(inner)) {
+      return { kind: 'name', section: inner, start: position, end: end + 1, quoted: true }
+    }
+    return undefined
   }
   const placeholder = sticky(placeholderPattern)
   if (placeholder) {
@@ -451,31 +528,88 @@ function findWrittenDocument(
   text: string,
   refStart: number,
   mentions: DocumentMention[],
-  isDocumentName: ((candidate: string) => boolean) | undefined,
-): DocumentMention | { foreign: string } | undefined {
+  options: FindSectionRefsOptions,
+): (DocumentMention & { form?: 'link' | 'stem' }) | { foreign: string } | undefined {
   // A window is enough to see a name and its gap, and keeps the end-anchored
   // patterns below linear on long runs.
   const windowStart = Math.max(0, refStart - 200)
   const before = text.slice(windowStart, refStart)
   const gap = nameGapPattern.exec(before)!
   const nameEnd = refStart - gap[0].length
+  // The author's own link names its document outright: `[plan](./plan.md) §3`.
+  const link = options.links?.find((candidate) => candidate.end === nameEnd)
+  // A web link (`[RFC 9110](https://…) §15`) cites something that is not ours.
+  if (link && /^[a-z][a-z0-9+.-]*:/iu.test(link.url))
+    return { foreign: text.slice(link.start, link.end) }
+  if (link) return { name: link.url, start: link.start, end: link.end, form: 'link' }
   const known = mentions.find((mention) => mention.end === nameEnd)
   if (known) return known
   const bracketed = gap[1] !== undefined
   const preceding = before.slice(0, nameEnd - windowStart)
+  const token = /(?:\.{1,2}\/)?[\p{L}\p{N}_][\p{L}\p{N}_\-./]*$/u.exec(preceding)
+  const name = token?.[0].replace(/[.\-/]+$/u, '')
+  const start = nameEnd - (token?.[0].length ?? 0)
+  // `research §3`, `spec §3` beside `research.md`, `spec.md`: a sibling's base name, even
+  // when it is also a common noun for other kinds of document.
+  if (name && !bracketed && options.isDocumentStem?.(name)) {
+    return { name, start, end: start + name.length, form: 'stem' }
+  }
   if (!bracketed) {
     const foreign = foreignDocumentPattern.exec(preceding)
     if (foreign) return { foreign: foreign[1]! }
   }
-  const token = /(?:\.{1,2}\/)?[\p{L}\p{N}_][\p{L}\p{N}_\-./]*$/u.exec(preceding)
-  if (!token) return undefined
-  const name = token[0].replace(/[.\-/]+$/u, '')
-  const start = nameEnd - token[0].length
-  if (isDocumentName?.(name)) return { name, start, end: start + name.length }
-  if (fileNamePattern.test(name) || (!bracketed && /^[A-Z]{2,}$/u.test(name))) {
+  if (!name) return undefined
+  if (options.isDocumentName?.(name)) return { name, start, end: start + name.length }
+  // A file name that is not one of ours is reported; any other word is not a document name
+  // (`**VIII.** §2`), but an acronym (`GDPR §17`) cites something else: left alone.
+  if (fileNamePattern.test(name)) return { name, start, end: start + name.length }
+  if (
+    !bracketed &&
+    /^[A-Z][A-Z0-9]+$/u.test(name) &&
+    /[A-Z].*[A-Z]/u.test(name) &&
+    !romanNumeralPattern.test(name)
+  ) {
+    return { foreign: name }
+  }
+  return undefined
+}
+
+/** `§1 of ARCH.md`, `§4 in the SOP`: a document named right after a reference or its range. */
+function findDocumentAfter(
+  text: string,
+  end: number,
+  mentions: DocumentMention[],
+  options: FindSectionRefsOptions,
+): (DocumentMention & { form?: 'stem' }) | { foreign: string } | undefined {
+  const connector = documentAfterPattern.exec(text.slice(end, end + 40))
+  if (!connector) return undefined
+  const start = end + connector[0].length
+  const word = /^[\p{L}\p{N}_-]+(?![./\p{L}\p{N}])/u.exec(text.slice(start, start + 60))?.[0]
+  if (word && options.isDocumentStem?.(word)) {
+    return { name: word, start, end: start + word.length, form: 'stem' }
+  }
+  // `§2 of the RFC`, `§4 of the design doc`: a section of something that is not ours.
+  const foreign = foreignAfterPattern.exec(text.slice(start, start + 60))
+  if (foreign) return { foreign: foreign[1]! }
+  const known = mentions.find((mention) => mention.start === start)
+  if (known) return known
+  const token = /^(?:\.{1,2}\/)?[\p{L}\p{N}_][\p{L}\p{N}_\-./]*/u.exec(
+    text.slice(start, start + 200),
+  )
+  const name = token?.[0].replace(/[.\-/]+$/u, '')
+  if (!name) return undefined
+  if (options.isDocumentName?.(name) || fileNamePattern.test(name)) {
     return { name, start, end: start + name.length }
   }
   return undefined
+}
+
+/** `§6 below`, `see §3 above`, `earlier in §2`, `this document's §4`: the word that says so. */
+function findPositionWord(text: string, start: number, end: number): string | undefined {
+  const after = positionAfterPattern.exec(text.slice(end, end + 20))
+  if (after) return after[1]!.toLowerCase()
+  const before = positionBeforePattern.exec(text.slice(Math.max(0, start - 40), start))
+  return before ? before[1]!.toLowerCase().replace(/\s+/gu, ' ') : undefined
 }
 
 function nearestBefore(mentions: DocumentMention[], offset: number): DocumentMention | undefined {
@@ -499,7 +633,9 @@ function findTitleHint(
   const after = text.slice(ref.end).replace(/^[*_`]+/u, '')
   const parenthesis = /^[ \t\u00a0]*\([ \t]*([^()§\n]{1,80}?)[ \t]*\)/u.exec(after)
   if (parenthesis) {
-    const hint = toHint(parenthesis[1]!.replace(/^["“'‘]+|["”'’]+$/gu, ''), 'parenthesis')
+    const inner = parenthesis[1]!
+    const hint = toHint(inner.replace(/^["“'‘]+|["”'’]+$/gu, ''), 'parenthesis')
+    if (hint && /^["“'‘]/u.test(inner)) hint.quoted = true
     if (hint) return hint
   }
   const label = /^(?:[ \t\u00a0]*:|[ \t\u00a0]+-[ \t\u00a0]+|[ \t\u00a0]*[–—])[ \t\u00a0]*/u.exec(
@@ -540,7 +676,8 @@ function findBeforeHint(
     .trimEnd()
     .split(/\s+/u)
   const phrase: string[] = []
-  for (let index = tokens.length - 1; index >= 0 && phrase.length < 4; index--) {
+  let index = tokens.length - 1
+  for (; index >= 0 && phrase.length < 4; index--) {
     const token = tokens[index]!.replace(/^[*_`]+|[*_`]+$/gu, '')
     // Punctuation ends the phrase (`Goals, (§3)`), and so do file names,
     // IDs (`NFR-P1 (§5.2)`) and known document names, which say which
@@ -549,7 +686,22 @@ function findBeforeHint(
     if (isStopWord(token) || options.isDocumentName?.(token)) break
     phrase.unshift(token)
   }
-  return toHint(phrase.join(' '), 'before')
+  const hint = toHint(phrase.join(' '), 'before')
+  // The whole label: nothing but emphasis before the phrase (`- **Channel discipline** (§5.2)`).
+  const rest = tokens
+    .slice(0, index + 1)
+    .join('')
+    .replace(/[*_`]/gu, '')
+  const runStart = opening.index - 120 <= 0
+  if (
+    hint &&
+    rest === '' &&
+    runStart &&
+    /^[\s*_`]*$/u.test(text.slice(0, opening.index).split(phrase[0]!)[0] ?? '')
+  ) {
+    hint.wholeLabel = true
+  }
+  return hint
 }
 
 /** Where a hint's clause ends: a spaced dash, a dash, a sentence stop, a bracket, a comma and the like. */

@@ -1,5 +1,10 @@
 import { compareSectionNumbers } from '../documents/headings.ts'
-import { findDocument, findHeadingsByNumber } from '../documents/names.ts'
+import {
+  findDocument,
+  findHeadingsByNumber,
+  findSectionCandidates,
+  type DocumentLookup,
+} from '../documents/names.ts'
 import type { DocIndex, DocumentInfo, HeadingInfo } from '../documents/types.ts'
 import type { DocumentMention, SectionRefMatch, SkipReason, TitleHint } from './parse.ts'
 import { findSignificantWords } from '../text/words.ts'
@@ -14,12 +19,67 @@ export type SectionRuleId =
   | 'ambiguous-document'
   | 'no-default-document'
 
-/** Rule id of a linked reference whose words name another title (field guide §3.6). */
+/** Every rule id the section references report (for tests and the rule registry). */
+export const sectionRuleIds: readonly string[] = [
+  'unknown-document',
+  'unknown-section',
+  'unknown-section-name',
+  'reversed-range',
+  'ambiguous-section',
+  'ambiguous-document',
+  'no-default-document',
+  'stale-section-title',
+  'renamed-section',
+  'unlinkable-section',
+  'ignored-section',
+]
+
+/** Rule id of a linked reference whose words name another title (docs/authoring.md, "Stale references"). */
 export const staleSectionRuleId = 'stale-section-title'
 
-/** Which rule of field guide §3.2 chose the document. */
-export type ResolvedBy =
-  'written-document' | 'list-document' | 'title-hint' | 'default-document' | 'only-document'
+/** Rule id of a linked reference whose words are a title its section had before. */
+export const renamedSectionRuleId = 'renamed-section'
+
+/**
+ * Which rule of the resolution order (docs/authoring.md, "Which document a
+ * bare `§N` means") answered: 1 a document named right before or after it,
+ * 2 one named earlier in the same sentence, 3 the enclosing list, table or
+ * heading, 4 a position word, 5 title hints, 6 the citing document's own
+ * outline, else the default document (or the only document with that
+ * section when no default is configured).
+ */
+export type ResolutionRule =
+  | 'named-before'
+  | 'named-earlier'
+  | 'enclosing'
+  | 'position'
+  | 'title-hint'
+  | 'scope'
+  | 'default'
+  | 'only-document'
+
+/** @deprecated The same as {@link ResolutionRule}; kept for callers that say `resolvedBy`. */
+export type ResolvedBy = ResolutionRule
+
+/** A document and section the resolver weighed. */
+export interface Candidate {
+  document: string
+  /** `§5.2` or `§Build and Test Commands`. */
+  section: string
+  title: string
+  /** Shared significant words with the title hint, when one was compared. */
+  score?: number
+}
+
+/** Why a reference went where it went, for `npm run check -- --explain`. */
+export interface Evidence {
+  /** The rule that answered (or, for an unresolved reference, the rule that failed). */
+  rule?: ResolutionRule
+  /** The candidates weighed by the deciding rule. */
+  candidates: Candidate[]
+  /** Steps taken on the way: names looked up, rules passed over and why. */
+  notes: string[]
+}
 
 /** A resolved reference whose words beside it name a different title than its target's. */
 export interface StaleTitle {
@@ -29,12 +89,16 @@ export interface StaleTitle {
   actualTitle: string
   /** The section the words probably meant, written as a reference (`§12.2`). */
   suggestion?: string
-  /** A complete diagnostic for `stale-section-title`. */
+  /** A complete diagnostic for `stale-section-title` (or `renamed-section`). */
   message: string
+  /** The words are a title the section had before (`renamed-section`), not another section's. */
+  renamed?: boolean
 }
 
 /** What the caller knows about a reference's surroundings. */
 export interface SectionRefContext {
+  /** The document the reference is written in: names are local to it, and its outline is the scope (rule 6). */
+  from?: DocumentInfo
   /**
    * Document names in the same run, from `findDocumentMentions`. Only needed
    * when `findSectionRefs` was called without `isDocumentName` (which
@@ -46,6 +110,12 @@ export interface SectionRefContext {
    * introducing the table names (`**Requirements.MD** (Requirements):`).
    */
   listDocument?: string
+  /** Path of the document an enclosing heading names (`## Conformance (ENGINEERING_SOP.md)`). */
+  headingDocument?: string
+  /** The reference is the number of a checklist heading under `headingDocument` (`### §9: …`). */
+  checklist?: boolean
+  /** The heading the reference is written in, if any: a reference never resolves to it. */
+  containingHeading?: HeadingInfo
 }
 
 /** Where a reference leads, why it leads nowhere, or why it is left alone. */
@@ -54,26 +124,32 @@ export type SectionResolution =
       status: 'resolved'
       document: DocumentInfo
       heading: HeadingInfo
-      resolvedBy: ResolvedBy
-      /** For a `name` reference: the offset where the link ends (just after the heading's last word). */
+      /** The rule that answered. */
+      resolvedBy: ResolutionRule
+      /** Where the link ends when not at the reference's end: after a name's last heading word, or a sub-label. */
       end?: number
       stale?: StaleTitle
+      evidence: Evidence
     }
-  | { status: 'unresolved'; rule: SectionRuleId; message: string; hint?: string }
-  | { status: 'skipped'; reason: SkipReason | 'reversed-range' }
+  | {
+      status: 'unresolved'
+      rule: SectionRuleId
+      message: string
+      hint?: string
+      evidence: Evidence
+    }
+  | { status: 'skipped'; reason: SkipReason | 'reversed-range'; evidence: Evidence }
 
 type Unresolved = Extract<SectionResolution, { status: 'unresolved' }>
 type Resolved = Extract<SectionResolution, { status: 'resolved' }>
 
 /**
- * Decides which heading of which document a reference means, in the order
- * of field guide §3.2: a document named before it in the run, the document
- * the enclosing list names, title hints when several documents have the
- * number, the default document. Named references (`§Build and Test
- * Commands`) match the longest heading whose words begin the candidate and
- * return `end`, so that only those words are linked. A wrong link is worse
- * than none: whatever is unclear comes back `unresolved` with a rule id and
- * a message for the author.
+ * Decides which heading of which document a reference means, rule by rule
+ * in the order of docs/authoring.md ("Which document a bare `§N` means"),
+ * stopping at the first rule that answers. A wrong link is worse than none:
+ * whatever is unclear comes back `unresolved` with a rule id and a message
+ * for the author. Every answer carries its evidence: the rule that decided
+ * and the candidates it weighed.
  *
  * Range ends are checked together: a reversed range (`§12-§3`) reports
  * `reversed-range` on its start and skips its end, so it is reported once.
@@ -83,168 +159,351 @@ export function resolveSectionRef(
   context: SectionRefContext,
   index: DocIndex,
 ): SectionResolution {
-  if (ref.skip) return { status: 'skipped', reason: ref.skip.reason }
+  const evidence: Evidence = { candidates: [], notes: [] }
+  if (ref.skip) return { status: 'skipped', reason: ref.skip.reason, evidence }
   if (ref.range && compareSectionNumbers(ref.range.from, ref.range.to) > 0) {
-    if (ref.range.role === 'end') return { status: 'skipped', reason: 'reversed-range' }
+    if (ref.range.role === 'end') return { status: 'skipped', reason: 'reversed-range', evidence }
     const { from, to } = ref.range
     return unresolved(
       'reversed-range',
       `Unexpected range \`§${from}–§${to}\`, expected its first section before its last`,
       `did you mean \`§${to}–§${from}\`?`,
+      evidence,
     )
   }
+  const resolver = new Resolver(ref, context, index, evidence)
+  return resolver.resolve()
+}
 
-  const written = findWrittenName(ref, context)
-  if (written !== undefined) {
-    const found = lookUpDocument(index, written, ref)
-    if ('status' in found) return found
-    const resolution = resolveInDocument(ref, found, 'written-document', index)
-    // A name carried over from earlier in the sentence may not be the one the
-    // author meant (`` `CLD-REQ-041-x.md`, and follows the §16.2 template ``):
-    // when that document lacks the section, words that name exactly one
-    // other document's section still settle it (rule 3).
-    if (resolution.status === 'unresolved' && ref.document?.explicit !== true) {
-      return resolveByTitleHint(ref, index) ?? resolution
+class Resolver {
+  constructor(
+    private readonly ref: SectionRefMatch,
+    private readonly context: SectionRefContext,
+    private readonly index: DocIndex,
+    private readonly evidence: Evidence,
+  ) {}
+
+  resolve(): SectionResolution {
+    const { ref, context, evidence } = this
+    const written = this.findWrittenName()
+    // Rule 1: a document named right before (or after) the reference.
+    if (written?.explicit) {
+      const found = this.lookUp(written)
+      if ('status' in found) return found
+      return this.inDocument(found, 'named-before', true)
     }
-    return resolution
+    // Rule 2: named earlier in the sentence, item or cell; carries over only when it has the section.
+    if (written) {
+      const lookup = findDocument(this.index, written.name, this.nameOptions())
+      if (lookup.status === 'found') {
+        const resolution = this.inDocument(lookup.document, 'named-earlier', false)
+        if (resolution) return resolution
+        evidence.notes.push(
+          `\`${lookup.document.path}\` (named earlier) has no \`${describeRef(ref)}\``,
+        )
+      }
+    }
+    // Rule 3: the enclosing list or table, then a heading above that names a document.
+    if (context.listDocument !== undefined) {
+      const found = this.lookUp({ name: context.listDocument })
+      if ('status' in found) return found
+      return this.inDocument(found, 'enclosing', true)
+    }
+    if (context.headingDocument !== undefined) {
+      const document = this.index.documentsByPath.get(context.headingDocument)
+      if (document) {
+        const resolution = this.inDocument(document, 'enclosing', context.checklist === true)
+        if (resolution) return resolution
+        evidence.notes.push(
+          `\`${document.path}\` (named by a heading above) has no \`${describeRef(ref)}\``,
+        )
+      }
+    }
+    // Rule 4: `§6 below`, `this document's §4`.
+    if (ref.position && context.from) {
+      evidence.notes.push(`\`${ref.position}\`: the document it is written in`)
+      return this.inDocument(context.from, 'position', true)
+    }
+    return ref.kind === 'name' ? this.resolveName() : this.resolveNumber()
   }
-  if (context.listDocument !== undefined) {
-    const found = lookUpDocument(index, context.listDocument, ref)
-    return 'status' in found ? found : resolveInDocument(ref, found, 'list-document', index)
-  }
-  return ref.kind === 'name' ? resolveNameAnywhere(ref, index) : resolveBareNumber(ref, index)
-}
 
-/** The nearest document name before the reference: its own, or one of the run's. */
-function findWrittenName(ref: SectionRefMatch, context: SectionRefContext): string | undefined {
-  let nearest: DocumentMention | undefined = ref.document
-  for (const mention of context.runDocuments ?? []) {
-    if (mention.end <= ref.start && (!nearest || mention.end > nearest.end)) nearest = mention
-  }
-  return nearest?.name
-}
-
-function lookUpDocument(
-  index: DocIndex,
-  name: string,
-  ref: SectionRefMatch,
-): DocumentInfo | Unresolved {
-  const lookup = findDocument(index, name)
-  if (lookup.status === 'found') return lookup.document
-  if (lookup.status === 'ambiguous') {
-    const paths = lookup.candidates.map((document) => `\`${document.path}\``)
+  /** Rules 5 and 6 for `§N`: title hints among the documents that have it, then the scope, then the default. */
+  private resolveNumber(): SectionResolution {
+    const { ref, context, evidence } = this
+    const candidates = findSectionCandidates(this.index, ref.section).filter(
+      (candidate) => candidate.heading !== context.containingHeading,
+    )
+    const scope = this.findScopeAnswer(candidates)
+    evidence.candidates = candidates.map((candidate) => toCandidate(candidate))
+    // Rule 5: a sub-label (`§6 T3`) names the candidate that has such a subsection.
+    if (ref.subLabel) {
+      const labelled = candidates.filter((candidate) =>
+        findLabelledSubsection(candidate.document, candidate.heading, ref.subLabel!.text),
+      )
+      const chosen =
+        labelled.length === 1
+          ? labelled[0]
+          : labelled.find((candidate) => candidate.document === scope?.document)
+      if (!chosen && labelled.length > 1) {
+        evidence.rule = 'title-hint'
+        return ambiguousSection(ref, labelled, evidence)
+      }
+      const subsection =
+        chosen && findLabelledSubsection(chosen.document, chosen.heading, ref.subLabel.text)
+      if (chosen && subsection) {
+        return this.resolved(chosen.document, subsection, 'title-hint', ref.subLabel.end)
+      }
+    }
+    const hint = selectionHint(ref.hint)
+    if (hint && candidates.length > 0) {
+      const hintWords = findSignificantWords(hint.text)
+      const scored = candidates.map((candidate) => ({
+        ...candidate,
+        score: countShared(hintWords, findSignificantWords(candidate.heading.title)),
+      }))
+      evidence.candidates = scored.map((candidate) => toCandidate(candidate, candidate.score))
+      const best = Math.max(...scored.map((candidate) => candidate.score))
+      const top = scored.filter((candidate) => candidate.score === best)
+      if (best > 0 && top.length === 1) {
+        // Words that confirm the scope's own answer do not make it the hint's choice.
+        const rule =
+          candidates.length === 1 && top[0]!.document === scope?.document
+            ? scope.rule
+            : 'title-hint'
+        return this.resolved(top[0]!.document, top[0]!.heading, rule)
+      }
+      if (best > 0) {
+        // A tie is not ambiguity when the scope's answer is among the tied (rule 6).
+        const tied = top.find((candidate) => candidate.document === scope?.document)
+        if (tied) return this.resolved(tied.document, tied.heading, scope!.rule)
+        evidence.rule = 'title-hint'
+        return ambiguousSection(ref, top, evidence)
+      }
+      evidence.notes.push(`the words \`${hint.text}\` match no candidate's title`)
+    }
+    // Rule 6: the citing document's own outline, else the default document.
+    if (scope) return this.resolved(scope.document, scope.heading, scope.rule)
+    const fallback = findDefaultDocument(this.index)
+    if (fallback) return this.inDocument(fallback, 'default', true)
+    if (candidates.length === 1) {
+      return this.resolved(candidates[0]!.document, candidates[0]!.heading, 'only-document')
+    }
+    if (candidates.length > 1) {
+      evidence.rule = 'only-document'
+      return ambiguousSection(ref, candidates, evidence)
+    }
+    evidence.rule = 'default'
     return unresolved(
-      'ambiguous-document',
-      `Unexpected \`${name}\` before \`${describeRef(ref)}\`, expected the name of one document: it matches ${joinWords(paths)}`,
-      'write the path of the one you mean',
+      'no-default-document',
+      `Unexpected bare \`${describeRef(ref)}\`, expected a document name before it: no document has \`§${ref.section}\` and no \`defaultSectionTarget\` is configured`,
+      'write the document before the section, e.g. `ENGINEERING_SOP.md §3`',
+      evidence,
     )
   }
-  const known = listKnownNames(index)
-  const close = findCloseName(name, known)
-  return unresolved(
-    'unknown-document',
-    `Unexpected document \`${name}\` before \`${describeRef(ref)}\`, expected one of ${formatNameList(known)}`,
-    close ? `did you mean \`${close}\`?` : undefined,
-  )
-}
 
-function resolveInDocument(
-  ref: SectionRefMatch,
-  document: DocumentInfo,
-  resolvedBy: ResolvedBy,
-  index: DocIndex,
-): SectionResolution {
-  if (ref.kind === 'name') {
-    const match = findHeadingByName(document, ref)
-    if (match)
-      return { status: 'resolved', document, heading: match.heading, resolvedBy, end: match.end }
-    return unknownSectionName(ref, [document])
+  /** The answer of rule 6 among the candidates: the citing document's own section, else the default's. */
+  private findScopeAnswer(
+    candidates: ReadonlyArray<{ document: DocumentInfo; heading: HeadingInfo }>,
+  ): { document: DocumentInfo; heading: HeadingInfo; rule: ResolutionRule } | undefined {
+    const own = candidates.find((candidate) => candidate.document === this.context.from)
+    if (own) return { ...own, rule: 'scope' }
+    const fallback = findDefaultDocument(this.index)
+    const byDefault = candidates.find((candidate) => candidate.document === fallback)
+    return byDefault ? { ...byDefault, rule: 'default' } : undefined
   }
-  const heading = findHeadingsByNumber(document, ref.section)[0]
-  if (heading) return withStaleCheck({ status: 'resolved', document, heading, resolvedBy }, ref)
-  return unknownSection(ref, document, index)
-}
 
-/** Rule 3 alone: the one document whose section with this number shares the most words with the hint. */
-function resolveByTitleHint(ref: SectionRefMatch, index: DocIndex): SectionResolution | undefined {
-  if (ref.kind !== 'number' || !ref.hint) return undefined
-  const hintWords = findSignificantWords(ref.hint.text)
-  const scored = findNumberCandidates(ref, index).map((candidate) => ({
-    ...candidate,
-    score: countShared(hintWords, findSignificantWords(candidate.heading.title)),
-  }))
-  const best = Math.max(0, ...scored.map((candidate) => candidate.score))
-  const top = scored.filter((candidate) => candidate.score === best)
-  if (best === 0 || top.length !== 1) return undefined
-  const { document, heading } = top[0]!
-  return withStaleCheck({ status: 'resolved', document, heading, resolvedBy: 'title-hint' }, ref)
-}
+  /** A `§Name` with no document named: the citing document, the default, else the one document that has it. */
+  private resolveName(): SectionResolution {
+    const { ref, context, evidence } = this
+    const matches = this.index.documents.flatMap((document) => {
+      const match = findHeadingByName(document, ref)
+      return match && match.heading !== context.containingHeading ? [{ document, ...match }] : []
+    })
+    evidence.candidates = matches.map((match) => toCandidate(match))
+    if (matches.length === 0) {
+      evidence.rule = 'scope'
+      return unknownSectionName(ref, this.index.documents, evidence)
+    }
+    const longest = Math.max(...matches.map((match) => match.words))
+    const top = matches.filter((match) => match.words === longest)
+    const fallback = findDefaultDocument(this.index)
+    const own = top.find((match) => match.document === context.from)
+    const byDefault = top.find((match) => match.document === fallback)
+    const chosen = own ?? byDefault ?? (top.length === 1 ? top[0] : undefined)
+    if (!chosen) {
+      evidence.rule = 'only-document'
+      return ambiguousSection(ref, top, evidence)
+    }
+    const rule: ResolutionRule = own ? 'scope' : byDefault ? 'default' : 'only-document'
+    return this.resolved(chosen.document, chosen.heading, rule, ref.quoted ? undefined : chosen.end)
+  }
 
-function findNumberCandidates(ref: SectionRefMatch, index: DocIndex) {
-  return index.documents.flatMap((document) => {
-    const heading = findHeadingsByNumber(document, ref.section)[0]
-    return heading ? [{ document, heading }] : []
-  })
-}
+  /**
+   * The section in one document. `report`: when the document lacks it, say so
+   * (`unknown-section`); otherwise return undefined so the next rule may answer.
+   */
+  private inDocument(document: DocumentInfo, rule: ResolutionRule, report: true): SectionResolution
+  private inDocument(
+    document: DocumentInfo,
+    rule: ResolutionRule,
+    report: boolean,
+  ): SectionResolution | undefined
+  private inDocument(
+    document: DocumentInfo,
+    rule: ResolutionRule,
+    report: boolean,
+  ): SectionResolution | undefined {
+    const { ref, evidence } = this
+    if (ref.kind === 'name') {
+      const match = findHeadingByName(document, ref)
+      if (match && match.heading !== this.context.containingHeading) {
+        return this.resolved(document, match.heading, rule, ref.quoted ? undefined : match.end)
+      }
+      if (!report) return undefined
+      evidence.rule = rule
+      return unknownSectionName(ref, [document], evidence)
+    }
+    const heading = findHeadingsByNumber(document, ref.section).find(
+      (candidate) => candidate !== this.context.containingHeading,
+    )
+    if (heading) {
+      const labelled = ref.subLabel
+        ? findLabelledSubsection(document, heading, ref.subLabel.text)
+        : undefined
+      return labelled
+        ? this.resolved(document, labelled, rule, ref.subLabel!.end)
+        : this.resolved(document, heading, rule)
+    }
+    if (!report) return undefined
+    evidence.rule = rule
+    return unknownSection(ref, document, this.index, evidence)
+  }
 
-/** A bare `§N` with no document named: title hints (rule 3), then the default (rule 4). */
-function resolveBareNumber(ref: SectionRefMatch, index: DocIndex): SectionResolution {
-  const candidates = findNumberCandidates(ref, index)
-  // Rule 3. It also settles a number only one non-default document has, as
-  // long as the words beside it name that section (`MVP scope (§17)`).
-  if (ref.hint && candidates.length > 0) {
-    const hintWords = findSignificantWords(ref.hint.text)
-    const scored = candidates.map((candidate) => ({
-      ...candidate,
-      score: countShared(hintWords, findSignificantWords(candidate.heading.title)),
-    }))
-    const best = Math.max(...scored.map((candidate) => candidate.score))
-    const top = scored.filter((candidate) => candidate.score === best)
-    if (best > 0 && top.length === 1) {
-      const { document, heading } = top[0]!
-      return withStaleCheck(
-        { status: 'resolved', document, heading, resolvedBy: 'title-hint' },
-        ref,
+  private resolved(
+    document: DocumentInfo,
+    heading: HeadingInfo,
+    rule: ResolutionRule,
+    end?: number,
+  ): Resolved {
+    this.evidence.rule = rule
+    const resolution: Resolved = {
+      status: 'resolved',
+      document,
+      heading,
+      resolvedBy: rule,
+      evidence: this.evidence,
+      ...(end === undefined ? {} : { end }),
+    }
+    return withStaleCheck(resolution, this.ref)
+  }
+
+  /** The nearest document name before the reference: its own, or one of the run's. */
+  private findWrittenName():
+    { name: string; explicit: boolean; form?: 'link' | 'stem' } | undefined {
+    let nearest: DocumentMention | undefined = this.ref.document
+    for (const mention of this.context.runDocuments ?? []) {
+      if (mention.end <= this.ref.start && (!nearest || mention.end > nearest.end)) {
+        nearest = mention
+      }
+    }
+    if (!nearest) return undefined
+    const own = nearest === this.ref.document ? this.ref.document : undefined
+    return {
+      name: nearest.name,
+      explicit: own?.explicit ?? false,
+      ...(own?.form ? { form: own.form } : {}),
+    }
+  }
+
+  private nameOptions(form?: 'link' | 'stem') {
+    const from = this.context.from?.path
+    return {
+      ...(from === undefined ? {} : { from }),
+      ...(form === 'link' ? { link: true } : {}),
+      ...(form === 'stem' ? { stem: true } : {}),
+    }
+  }
+
+  private lookUp(written: { name: string; form?: 'link' | 'stem' }): DocumentInfo | Unresolved {
+    const lookup: DocumentLookup = findDocument(
+      this.index,
+      written.name,
+      this.nameOptions(written.form),
+    )
+    if (lookup.status === 'found') {
+      this.evidence.notes.push(
+        `\`${written.name}\` is \`${lookup.document.path}\`${lookup.match ? ` (${lookup.match})` : ''}`,
+      )
+      return lookup.document
+    }
+    this.evidence.rule = 'named-before'
+    const ref = this.ref
+    if (lookup.status === 'ambiguous') {
+      const paths = lookup.candidates.map((document) => `\`${document.path}\``)
+      this.evidence.candidates = lookup.candidates.map((document) => ({
+        document: document.path,
+        section: describeRef(ref),
+        title: document.title,
+      }))
+      return unresolved(
+        'ambiguous-document',
+        `Unexpected \`${written.name}\` with \`${describeRef(ref)}\`, expected the name of one document: it matches ${joinWords(paths)}, none nearer to this document than the others`,
+        'write the path of the one you mean, relative to this document',
+        this.evidence,
       )
     }
-    if (best > 0) return ambiguousSection(ref, top)
-  }
-  const fallback = findDefaultDocument(index)
-  if (fallback) return resolveInDocument(ref, fallback, 'default-document', index)
-  if (candidates.length === 1) {
-    const { document, heading } = candidates[0]!
-    return withStaleCheck(
-      { status: 'resolved', document, heading, resolvedBy: 'only-document' },
-      ref,
+    const known = listKnownNames(this.index)
+    const close = findCloseName(written.name, known)
+    return unresolved(
+      'unknown-document',
+      `Unexpected document \`${written.name}\` with \`${describeRef(ref)}\`, expected one of ${formatNameList(known)}`,
+      close ? `did you mean \`${close}\`?` : undefined,
+      this.evidence,
     )
   }
-  if (candidates.length > 1) return ambiguousSection(ref, candidates)
-  return unresolved(
-    'no-default-document',
-    `Unexpected bare \`${describeRef(ref)}\`, expected a document name before it: no document has \`§${ref.section}\` and no \`defaultSectionTarget\` is configured`,
-    'write the document before the section, e.g. `ENGINEERING_SOP.md §3`',
-  )
 }
 
-/** A `§Name` with no document named: the longest heading match across documents, the default first on a tie. */
-function resolveNameAnywhere(ref: SectionRefMatch, index: DocIndex): SectionResolution {
-  const matches = index.documents.flatMap((document) => {
-    const match = findHeadingByName(document, ref)
-    return match ? [{ document, ...match }] : []
-  })
-  if (matches.length === 0) return unknownSectionName(ref, index.documents)
-  const longest = Math.max(...matches.map((match) => match.words))
-  const top = matches.filter((match) => match.words === longest)
-  const fallback = findDefaultDocument(index)
-  const chosen = top.length === 1 ? top[0] : top.find((match) => match.document === fallback)
-  if (!chosen) return ambiguousSection(ref, top)
+function toCandidate(
+  candidate: { document: DocumentInfo; heading: HeadingInfo },
+  score?: number,
+): Candidate {
   return {
-    status: 'resolved',
-    document: chosen.document,
-    heading: chosen.heading,
-    resolvedBy: top.length === 1 ? 'only-document' : 'default-document',
-    end: chosen.end,
+    document: candidate.document.path,
+    section: formatHeadingRef(candidate.heading),
+    title: candidate.heading.title,
+    ...(score === undefined ? {} : { score }),
   }
+}
+
+/**
+ * The hint that may choose between documents (rule 5): words in the same
+ * sentence or cell, never the neighbouring cell, never quoted words.
+ */
+function selectionHint(hint: TitleHint | undefined): TitleHint | undefined {
+  if (!hint || hint.source === 'cell' || hint.quoted || isQuoted(hint.text)) return undefined
+  return hint
+}
+
+function isQuoted(text: string): boolean {
+  return /^\s*["“„'‘]/u.test(text)
+}
+
+/** The subsection of `section` whose title begins with the label (`T3` → `### T3 — Torn page`). */
+function findLabelledSubsection(
+  document: DocumentInfo,
+  section: HeadingInfo,
+  label: string,
+): HeadingInfo | undefined {
+  const position = document.headings.indexOf(section)
+  if (position === -1) return undefined
+  const wanted = label.toUpperCase()
+  for (let index = position + 1; index < document.headings.length; index++) {
+    const heading = document.headings[index]!
+    if (heading.depth <= section.depth) break
+    const first = /^[\p{L}\p{N}]+/u.exec(heading.text.trim())?.[0]
+    if (first?.toUpperCase() === wanted) return heading
+  }
+  return undefined
 }
 
 function findDefaultDocument(index: DocIndex): DocumentInfo | undefined {
@@ -262,10 +521,12 @@ function findWords(text: string): Array<{ word: string; end: number }> {
 }
 
 /**
- * The heading whose words begin the reference's candidate text, longest
- * first, compared without case or punctuation (`§ Windows: Hidden
- * Launchers` matches `Windows: Hidden Launchers`). The title and the full
- * text are both tried, so a numbered heading can be cited by its title.
+ * The heading a named reference means. A quoted name (`§"Restore from
+ * backup"`) must be a heading's whole title or text; otherwise the heading
+ * whose words begin the candidate text, longest first, compared without case
+ * or punctuation (`§ Windows: Hidden Launchers` matches `Windows: Hidden
+ * Launchers`). The title and the full text are both tried, so a numbered
+ * heading can be cited by its title.
  */
 function findHeadingByName(
   document: DocumentInfo,
@@ -277,6 +538,7 @@ function findHeadingByName(
     for (const variant of new Set([heading.title, heading.text])) {
       const words = findWords(variant)
       if (words.length === 0 || words.length > candidate.length) continue
+      if (ref.quoted && words.length !== candidate.length) continue
       if (!words.every((word, position) => word.word === candidate[position]!.word)) continue
       if (!best || words.length > best.words) {
         best = {
@@ -291,64 +553,86 @@ function findHeadingByName(
 }
 
 /**
- * Flags a resolved reference whose title-like hint names another title:
- * it shares no significant word with the target's title, or another heading
- * of the same document has every word of the hint and the target has fewer
- * (`§12.4 | Table-driven tests` where §12.4 is "Integration Tests" and §12.2
- * is "Table-Driven Tests").
+ * Flags a resolved reference whose words in title position name another
+ * section of the same document almost exactly (every significant word of
+ * that section's title, at most one more) and share fewer words with the
+ * target's title than with that one: `| §12.4 | Table-driven tests |` where §12.4 is
+ * "Integration Tests" and §12.2 "Table-Driven Tests". Paraphrases, partial
+ * overlaps, quotations and abbreviations never warn (docs/authoring.md,
+ * "Stale references"); renamed sections are found from the history instead.
  */
 function withStaleCheck(resolution: Resolved, ref: SectionRefMatch): Resolved {
   const hint = ref.hint
-  if (!hint || !isTitleLike(hint)) return resolution
+  if (!hint || !isTitlePosition(hint) || hint.quoted || isQuoted(hint.text)) return resolution
   const hintWords = findSignificantWords(hint.text)
-  const titleWords = findSignificantWords(resolution.heading.title)
-  if (hintWords.length === 0 || titleWords.length === 0) return resolution
-  const shared = countShared(hintWords, titleWords)
-  const other = findBestTitleMatch(resolution.document, hintWords, resolution.heading)
-  const namesOther = other !== undefined && other.score > shared && other.score === hintWords.length
-  if (shared > 0 && !namesOther) return resolution
-  // Words beside a reference in prose or a table cell are often not a title
-  // at all (`p99 < 100 ms`, `stays clean (§12.5)`): only call those stale
-  // when they name another heading of the document outright, or when a cell
-  // reads like a title (capitalised words only: `Tenets`).
-  const cellLooksLikeTitle =
-    hint.source === 'cell' && /^\p{Lu}[\p{L}\s'’-]*$/u.test(hint.text.trim())
-  const weakHint = hint.source === 'cell' || hint.source === 'before' || hint.source === 'after'
-  if (!namesOther && weakHint && !cellLooksLikeTitle) return resolution
-  const suggestion = other && other.score > shared ? formatHeadingRef(other.heading) : undefined
-  const message = `Unexpected title \`${hint.text}\` beside \`${describeRef(ref)}\`, expected \`${resolution.heading.title}\` (\`${resolution.document.path}\`)${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`
+  if (hintWords.length === 0) return resolution
+  const sharedWithTarget = countShared(hintWords, findSignificantWords(resolution.heading.title))
+  if (sharedWithTarget === hintWords.length) return resolution
+  const other = resolution.document.headings.find((heading) => {
+    if (heading === resolution.heading) return false
+    const titleWords = findSignificantWords(heading.title)
+    return (
+      titleWords.length > sharedWithTarget &&
+      countShared(titleWords, hintWords) === titleWords.length &&
+      hintWords.length - titleWords.length <= 1
+    )
+  })
+  if (!other) return withRenameCheck(resolution, ref, hint, hintWords, sharedWithTarget)
+  const suggestion = formatHeadingRef(other)
+  const message = `Unexpected title \`${hint.text}\` beside \`${describeRef(ref)}\`, expected \`${resolution.heading.title}\` (\`${resolution.document.path}\`); did you mean \`${suggestion}\` (${other.title})?`
   return {
     ...resolution,
-    stale: {
-      hint: hint.text,
-      actualTitle: resolution.heading.title,
-      ...(suggestion ? { suggestion } : {}),
-      message,
-    },
+    stale: { hint: hint.text, actualTitle: resolution.heading.title, suggestion, message },
   }
 }
 
 /**
- * Only words that read as a title may call a link stale: a `: Title` label,
- * a `(Title)`, a neighbouring cell, a noun phrase of two words or more
- * before `(§N)`, or Title Case words after the number. Running prose after
- * a reference (`§12.4 for details on mocking`) is not a title.
+ * Flags a resolved reference whose words in title position are, almost
+ * exactly, a title its target section had before (from the repository's
+ * history): the section was renamed and the citation was not updated.
  */
-function isTitleLike(hint: TitleHint): boolean {
-  const significant = hint.text
-    .split(/\s+/u)
-    .filter((word) => findSignificantWords(word).length > 0)
-  switch (hint.source) {
-    case 'cell':
-      return true
-    case 'label':
-    case 'parenthesis':
-      return /^\P{L}*\p{Lu}/u.test(hint.text)
-    case 'before':
-      return significant.length >= 2
-    case 'after':
-      return significant.length >= 2 && significant.every((word) => /^\P{L}*\p{Lu}/u.test(word))
+function withRenameCheck(
+  resolution: Resolved,
+  ref: SectionRefMatch,
+  hint: TitleHint,
+  hintWords: string[],
+  sharedWithTarget: number,
+): Resolved {
+  const former = resolution.heading.formerTitles?.find((candidate) => {
+    const words = findSignificantWords(candidate.title)
+    return (
+      words.length > sharedWithTarget &&
+      countShared(words, hintWords) === words.length &&
+      hintWords.length - words.length <= 1
+    )
+  })
+  if (!former) return resolution
+  const when =
+    former.commit === 'HEAD' ? 'in the working tree' : `after ${former.commit} (${former.date})`
+  const anchor =
+    former.id && former.id !== resolution.heading.id
+      ? `; links to the old anchor \`#${former.id}\` still lead there`
+      : ''
+  const message = `Unexpected title \`${hint.text}\` beside \`${describeRef(ref)}\`: the section was renamed from \`${former.title}\` to \`${resolution.heading.title}\` ${when} (\`${resolution.document.path}\`)${anchor}; update the citation's words`
+  return {
+    ...resolution,
+    stale: { hint: hint.text, actualTitle: resolution.heading.title, message, renamed: true },
   }
+}
+
+/**
+ * Title position: right after the reference and a separator (`**§5.2**:
+ * Channel Discipline`, `§1 (Vision)`), the whole label of a list item or
+ * heading before it (`Channel discipline (§5.2)`), or the next cell of a
+ * body row whose cell holds only the reference.
+ */
+function isTitlePosition(hint: TitleHint): boolean {
+  return (
+    hint.source === 'label' ||
+    hint.source === 'parenthesis' ||
+    hint.source === 'cell' ||
+    (hint.source === 'before' && hint.wholeLabel === true)
+  )
 }
 
 function findBestTitleMatch(
@@ -370,7 +654,12 @@ function countShared(a: string[], b: string[]): number {
   return a.filter((word) => other.has(word)).length
 }
 
-function unknownSection(ref: SectionRefMatch, document: DocumentInfo, index: DocIndex): Unresolved {
+function unknownSection(
+  ref: SectionRefMatch,
+  document: DocumentInfo,
+  index: DocIndex,
+  evidence: Evidence,
+): Unresolved {
   const number = ref.section
   const parts = number.split('.')
   const parent = parts.slice(0, -1).join('.')
@@ -390,6 +679,7 @@ function unknownSection(ref: SectionRefMatch, document: DocumentInfo, index: Doc
     'unknown-section',
     `Unexpected \`§${number}\`, expected a section of \`${document.path}\` (${described})`,
     suggestion ? `did you mean \`${suggestion}\`?` : undefined,
+    evidence,
   )
 }
 
@@ -439,7 +729,11 @@ function formatSpans(numbers: string[]): string {
   return spans.join(' and ')
 }
 
-function unknownSectionName(ref: SectionRefMatch, documents: DocumentInfo[]): Unresolved {
+function unknownSectionName(
+  ref: SectionRefMatch,
+  documents: DocumentInfo[],
+  evidence: Evidence,
+): Unresolved {
   const candidateWords = findSignificantWords(ref.section)
   let best: { heading: HeadingInfo; score: number } | undefined
   for (const document of documents) {
@@ -459,12 +753,14 @@ function unknownSectionName(ref: SectionRefMatch, documents: DocumentInfo[]): Un
     'unknown-section-name',
     `Unexpected \`§${shorten(ref.section)}\`, expected ${where}`,
     best ? `did you mean \`§${best.heading.title}\`?` : undefined,
+    evidence,
   )
 }
 
 function ambiguousSection(
   ref: SectionRefMatch,
-  candidates: Array<{ document: DocumentInfo; heading: HeadingInfo }>,
+  candidates: ReadonlyArray<{ document: DocumentInfo; heading: HeadingInfo }>,
+  evidence: Evidence,
 ): Unresolved {
   const listed = candidates.map(
     ({ document, heading }) =>
@@ -475,6 +771,7 @@ function ambiguousSection(
     'ambiguous-section',
     `Unexpected bare \`${describeRef(ref)}\`, expected a document name before it: ${joinWords(listed)} ${listed.length === 2 ? 'both' : 'all'} have it`,
     `name the document, e.g. \`${candidates[0]!.document.path} ${example}\``,
+    evidence,
   )
 }
 
@@ -542,8 +839,13 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!
 }
 
-function unresolved(rule: SectionRuleId, base: string, hint: string | undefined): Unresolved {
+function unresolved(
+  rule: SectionRuleId,
+  base: string,
+  hint: string | undefined,
+  evidence: Evidence,
+): Unresolved {
   return hint === undefined
-    ? { status: 'unresolved', rule, message: base }
-    : { status: 'unresolved', rule, message: `${base}; ${hint}`, hint }
+    ? { status: 'unresolved', rule, message: base, evidence }
+    : { status: 'unresolved', rule, message: `${base}; ${hint}`, hint, evidence }
 }

@@ -23,6 +23,7 @@ export interface AzInput {
     text: string
     route: string
     anchor: string
+    scope: string
     citedBy: readonly { count: number }[]
   }[]
 }
@@ -50,7 +51,8 @@ export interface AzTopic extends AzSection {
 export interface AzIndex {
   documents: (AzEntry & { path: string; kind: DocumentKind; sections: number })[]
   sections: { document: AzEntry & { path: string }; sections: AzSection[] }[]
-  requirements: (AzEntry & { id: string })[]
+  /** `scope`: the defining folder, when several folders define the same ID (numbering restarts per feature). */
+  requirements: (AzEntry & { id: string; scope?: string })[]
   roles: (AzEntry & { path: string; description?: string; references: number })[]
   topics: { letter: string; topics: AzTopic[] }[]
 }
@@ -118,8 +120,17 @@ export function buildAzIndex(data: AzInput): AzIndex {
         route: requirement.route,
         fragment: requirement.anchor,
         citations: requirement.citedBy.reduce((sum, place) => sum + place.count, 0),
+        ...(data.requirements.some(
+          (other) => other.id === requirement.id && other.scope !== requirement.scope,
+        )
+          ? { scope: requirement.scope }
+          : {}),
       }))
-      .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true })),
+      .sort(
+        (a, b) =>
+          a.id.localeCompare(b.id, 'en', { numeric: true }) ||
+          (a.scope ?? '').localeCompare(b.scope ?? ''),
+      ),
     roles: data.documents
       .filter((document) => document.kind === 'role')
       .map((document) => ({

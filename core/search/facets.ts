@@ -50,11 +50,11 @@ export function buildSearchFacets(built: {
       if (role) add(roles, cited, role)
     }
   }
-  for (const [id, list] of citations.requirements) {
-    const requirement = index.requirements.get(id)
+  for (const [key, list] of citations.requirements) {
+    const requirement = index.requirements.get(key)
     if (!requirement) continue
     for (const citation of list) {
-      add(requirements, citation.document, id)
+      add(requirements, citation.document, requirement.id)
       const role = roleOf(citation.document)
       if (role) add(roles, requirement.document, role)
     }

@@ -1,9 +1,11 @@
 // Runs in the browser too (the search dialog imports it): no Node modules, no imports with
 // side effects, only types from the index builder.
+import { folderOf, resolveRequirement } from '../requirements/scope.ts'
+import { hyphenLookalikes } from '../text/hyphens.ts'
 import type { JumpDocument, JumpIndex, JumpRequirement, JumpSection } from './jump-types.ts'
 
-/** Hyphen look-alikes that word processors paste (U+2010–U+2015, U+2212); they count as `-`. */
-const hyphenLookalikes = /[\u2010-\u2015\u2212]/gu
+/** Hyphen look-alikes count as `-` in what readers type. */
+const hyphenPattern = new RegExp(`[${hyphenLookalikes}]`, 'gu')
 
 /** `5`, `5.2`, `3.1.`, `A`, `B.2`: a section number as authors write it after `§`. */
 const sectionNumberPattern = /^(?:\d+|[a-z])(?:\.\d+)*\.?$/iu
@@ -50,7 +52,7 @@ export function normalizeJumpName(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
-    .replace(hyphenLookalikes, '-')
+    .replace(hyphenPattern, '-')
     .trim()
     .replace(wrappingMarks, '')
     .replace(/['’]s$/u, '')
@@ -86,7 +88,7 @@ export function toRequirementKey(id: string): string {
 export function parseJumpQuery(query: string): JumpQuery {
   const text = query
     .normalize('NFKC')
-    .replace(hyphenLookalikes, '-')
+    .replace(hyphenPattern, '-')
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(wrappingMarks, '')
@@ -127,14 +129,31 @@ export function parseJumpQuery(query: string): JumpQuery {
  * documents and roles. Never a partial match: `CLD-REQ-06` finds nothing,
  * and `§5` is not `§5.2`.
  */
-export function findJumpTargets(index: JumpIndex, query: string): JumpTarget[] {
+export function findJumpTargets(
+  index: JumpIndex,
+  query: string,
+  options: { from?: string } = {},
+): JumpTarget[] {
   const parsed = parseJumpQuery(query)
   const targets: JumpTarget[] = []
   if (parsed.requirementKey !== undefined) {
-    for (const requirement of index.requirements) {
-      if (toRequirementKey(requirement.id) === parsed.requirementKey)
-        targets.push(toRequirementTarget(index, requirement))
-    }
+    const matching = index.requirements.filter(
+      (requirement) => toRequirementKey(requirement.id) === parsed.requirementKey,
+    )
+    // Where IDs restart per folder, the definition the page's own mentions mean comes first.
+    const pathOf = (requirement: JumpRequirement) =>
+      index.documents[requirement.document]?.path ?? ''
+    const lookup = resolveRequirement(
+      matching.map((requirement) => ({
+        requirement,
+        document: pathOf(requirement),
+        scope: folderOf(pathOf(requirement)),
+      })),
+      options.from,
+    )
+    const nearest = lookup.status === 'found' ? lookup.requirement.requirement : undefined
+    const ordered = nearest ? [nearest, ...matching.filter((other) => other !== nearest)] : matching
+    for (const requirement of ordered) targets.push(toRequirementTarget(index, requirement))
   }
   if (parsed.section) targets.push(...findSections(index, parsed.section))
   if (parsed.name !== undefined) {

@@ -26,15 +26,18 @@ export function findPreview(
   link: Element,
   index: Pick<DocIndex, 'documentsByPath' | 'requirements'>,
 ): { key: string; preview: Preview } | undefined {
-  const { className, dataRequirement, dataDoc, href } = link.properties
+  const { className, dataRequirementKey, dataDoc, href } = link.properties
   if (link.tagName !== 'a' || !Array.isArray(className)) return undefined
 
   if (className.includes('hb-ref--requirement')) {
+    // The link carries the definition the scope rules chose, not just the ID.
     const requirement =
-      typeof dataRequirement === 'string' ? index.requirements.get(dataRequirement) : undefined
+      typeof dataRequirementKey === 'string'
+        ? index.requirements.get(dataRequirementKey)
+        : undefined
     if (!requirement) return undefined
     return {
-      key: `requirement:${requirement.id}`,
+      key: `requirement:${requirement.key}`,
       preview: {
         label: requirement.id,
         title: '',

@@ -23,13 +23,26 @@ const titleLength = 90
  * heading (Pagefind makes a sub-result of any element with an `id` and
  * `data-pagefind-title`); both weigh more than body text.
  */
-export function markSearchTargets(tree: Root, index: Pick<DocIndex, 'requirements'>): void {
+export function markSearchTargets(
+  tree: Root,
+  index: Pick<DocIndex, 'requirements' | 'documentsByPath'>,
+  documentPath?: string,
+): void {
+  // Only the document's outline numbers its sections: `### 1. Before coding` under
+  // `## Workflow` is list numbering, not §1.
+  const outline = new Map(
+    (documentPath === undefined
+      ? []
+      : (index.documentsByPath.get(documentPath)?.headings ?? [])
+    ).map((heading) => [heading.id, heading]),
+  )
   visit(tree, 'element', (node) => {
-    const requirementId = definitionId(node)
+    const definition = findDefinition(node)
     const isHeading = /^h[1-6]$/.test(node.tagName)
-    if (requirementId !== undefined) {
-      const requirement = index.requirements.get(requirementId)
-      const text = requirement ? `${requirement.id}: ${requirement.text}` : requirementId
+    if (definition !== undefined) {
+      const requirement =
+        definition.key === undefined ? undefined : index.requirements.get(definition.key)
+      const text = requirement ? `${requirement.id}: ${requirement.text}` : definition.id
       node.properties.dataPagefindTitle = shorten(text, titleLength)
       node.properties.dataPagefindWeight = isHeading
         ? searchWeights.definitionHeading
@@ -37,7 +50,9 @@ export function markSearchTargets(tree: Root, index: Pick<DocIndex, 'requirement
       return
     }
     if (!isHeading) return
-    const { number, title } = parseSectionHeading(textOf(node))
+    const known =
+      typeof node.properties.id === 'string' ? outline.get(node.properties.id) : undefined
+    const { number, title } = known ?? (outline.size === 0 ? parseSectionHeading(textOf(node)) : {})
     if (number === undefined) return
     node.properties.dataPagefindTitle = shorten(`§${number} ${title}`, titleLength)
     node.properties.dataPagefindWeight = searchWeights.section
@@ -60,11 +75,13 @@ export function buildFacetElement(facets: PageFacets): Element {
   ])
 }
 
-function definitionId(node: Element): string | undefined {
+function findDefinition(node: Element): { id: string; key?: string } | undefined {
   const classes = node.properties.className
   const isDefinition = Array.isArray(classes) && classes.includes('hb-requirement')
   const id = node.properties.dataRequirement
-  return isDefinition && typeof id === 'string' ? id : undefined
+  const key = node.properties.dataRequirementKey
+  if (!isDefinition || typeof id !== 'string') return undefined
+  return typeof key === 'string' ? { id, key } : { id }
 }
 
 function textOf(node: ElementContent): string {

@@ -1,10 +1,13 @@
 import type { Properties } from 'hast'
 import type { ListItem, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast'
 import type { HandbookIndex } from '../../core/handbook-index.ts'
+import type { RequirementInfo } from '../../core/documents/types.ts'
 import { joinBase } from '../../core/links.ts'
 import { findRequirementDefinitions } from '../../core/requirements/definitions.ts'
 import type { RequirementMatcher } from '../../core/requirements/patterns.ts'
 import { summarizeCitations } from '../../core/analysis/citations.ts'
+import { describeCitedIn, groupCitedByDocument } from '../../core/traceability/cited-in.ts'
+import { h } from 'hastscript'
 import type { PageData } from '../../core/page-data.ts'
 
 /**
@@ -21,10 +24,12 @@ export function markDefinitions(
   base: string,
 ): void {
   for (const definition of findRequirementDefinitions(tree, matcher)) {
-    const requirement = built.index.requirements.get(definition.id)
-    const isFirstDefinition =
-      requirement?.document === page.path && requirement.line === definition.line + page.lineOffset
-    if (!requirement || !isFirstDefinition) continue
+    // The definition that owns the anchor in its folder (a duplicate in the same folder has none).
+    const requirement = (built.index.requirementsById.get(definition.id) ?? []).find(
+      (candidate) =>
+        candidate.document === page.path && candidate.line === definition.line + page.lineOffset,
+    )
+    if (!requirement) continue
     const node = definition.node
     node.data = {
       ...node.data,
@@ -33,9 +38,10 @@ export function markDefinitions(
         id: requirement.anchor,
         className: ['hb-requirement'],
         dataRequirement: requirement.id,
+        dataRequirementKey: requirement.key,
       },
     }
-    const backlinks = buildBacklinks(requirement.id, built, base)
+    const backlinks = buildBacklinks(requirement, built, base)
     const block: Paragraph = {
       type: 'paragraph',
       children: backlinks,
@@ -52,33 +58,67 @@ function backlinkProperties(id: string): Properties {
   return { className: ['hb-backlinks'], dataBacklinksFor: id, dataPagefindIgnore: '' }
 }
 
-/** `Cited in: Engineer §2 (2×) · Implemented by: Node Registry`, as phrasing content. */
-function buildBacklinks(id: string, built: HandbookIndex, base: string): PhrasingContent[] {
-  const { citedBy, implementedBy } = summarizeCitations(id, built)
+/**
+ * `Implemented by Node Registry · ▸ Cited 24× in 9 documents`, as phrasing content: the
+ * citations collapse to a count by document, in a disclosure that lists each document with
+ * links to its sections (the traceability page shows the same).
+ */
+function buildBacklinks(
+  requirement: RequirementInfo,
+  built: HandbookIndex,
+  base: string,
+): PhrasingContent[] {
+  const { citedBy, implementedBy } = summarizeCitations(requirement, built)
   const children: PhrasingContent[] = []
-  const addList = (label: string, items: { text: string; url: string }[]) => {
-    if (children.length > 0) children.push({ type: 'text', value: ' · ' })
-    children.push({ type: 'strong', children: [{ type: 'text', value: `${label}: ` }] })
-    if (items.length === 0) children.push({ type: 'text', value: 'none' })
-    items.forEach((item, position) => {
+  if (implementedBy.length === 0) {
+    children.push({
+      type: 'emphasis',
+      data: { hName: 'span', hProperties: { className: ['hb-backlinks__missing'] } },
+      children: [{ type: 'text', value: '○ No implementing design document' }],
+    })
+  } else {
+    children.push({ type: 'text', value: 'Implemented by ' })
+    implementedBy.forEach((document, position) => {
       if (position > 0) children.push({ type: 'text', value: ', ' })
-      children.push({ type: 'link', url: item.url, children: [{ type: 'text', value: item.text }] })
+      children.push({
+        type: 'link',
+        url: joinBase(base, document.route),
+        children: [{ type: 'text', value: document.title }],
+      })
     })
   }
-  addList(
-    'Cited in',
-    citedBy.map((entry) => ({
-      text: `${entry.title}${entry.section ? ` §${entry.section}` : ''}${entry.count > 1 ? ` (${entry.count}×)` : ''}`,
-      url: `${joinBase(base, entry.route)}${entry.sectionId ? `#${entry.sectionId}` : ''}`,
-    })),
+  children.push({ type: 'text', value: ' · ' })
+  const cited = groupCitedByDocument(citedBy)
+  if (cited.length === 0) {
+    children.push({
+      type: 'emphasis',
+      data: { hName: 'span', hProperties: { className: ['hb-backlinks__missing'] } },
+      children: [{ type: 'text', value: '⚠ Not cited anywhere' }],
+    })
+    return children
+  }
+  const url = (route: string, fragment?: string) =>
+    `${joinBase(base, route)}${fragment ? `#${fragment}` : ''}`
+  const places = cited.map((place) =>
+    h('li', [
+      h('a', { href: url(place.route) }, place.title),
+      ...(place.sections.length > 0 ? [': '] : []),
+      ...place.sections.flatMap((section, position) => [
+        ...(position > 0 ? [', '] : []),
+        h('a', { href: url(place.route, section.sectionId) }, `§${section.section}`),
+        ...(section.count > 1 ? [` (${section.count}×)`] : []),
+      ]),
+      ...(place.sections.length === 0 && place.count > 1 ? [` (${place.count}×)`] : []),
+    ]),
   )
-  addList(
-    'Implemented by',
-    implementedBy.map((document) => ({
-      text: document.title,
-      url: joinBase(base, document.route),
-    })),
-  )
+  children.push({
+    type: 'emphasis',
+    children: [],
+    data: {
+      hName: 'details',
+      hChildren: [h('summary', describeCitedIn(cited)), h('ul', places)],
+    },
+  })
   return children
 }
 

@@ -20,6 +20,8 @@ export function createJumpFinder(base: string): (query: string) => Promise<JumpT
       .then((response) => (response.ok ? (response.json() as Promise<JumpIndex>) : undefined))
       .catch(() => undefined)
     const loaded = await index
-    return loaded ? findJumpTargets(loaded, query) : []
+    // The page's own document: where IDs restart per folder, its folder's definition comes first.
+    const from = document.querySelector('meta[name="handbook:source"]')?.getAttribute('content')
+    return loaded ? findJumpTargets(loaded, query, from ? { from } : {}) : []
   }
 }

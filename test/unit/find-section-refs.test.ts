@@ -115,11 +115,8 @@ describe('findSectionRefs: ranges', () => {
 
 describe('findSectionRefs: title hints', () => {
   test.each<[string, string | undefined, string | undefined]>([
-    ['goals (§3.1)', 'goals', 'before'],
     ['Check the product tenets (§4)', 'product tenets', 'before'],
-    ['MVP scope (§17)', 'MVP scope', 'before'],
     ['§1 (Vision)', 'Vision', 'parenthesis'],
-    ['§17 ("MVP Scope")', 'MVP Scope', 'parenthesis'],
     ['§7: Functional Requirements', 'Functional Requirements', 'label'],
     ['§4: Error Handling Policy - never drop an error', 'Error Handling Policy', 'label'],
     ['§8 — Non-Functional Requirements, the targets', 'Non-Functional Requirements', 'label'],
@@ -134,6 +131,21 @@ describe('findSectionRefs: title hints', () => {
   ])('%j → %j', (input, text, source) => {
     const [ref] = findSectionRefs(input, { isDocumentName })
     expect(ref?.hint).toEqual(text === undefined ? undefined : { text, source })
+  })
+
+  test('a quotation in brackets is a hint marked as quoted, never a title', () => {
+    const [ref] = findSectionRefs('§17 ("MVP Scope")', { isDocumentName })
+    expect(ref?.hint).toEqual({ text: 'MVP Scope', source: 'parenthesis', quoted: true })
+  })
+
+  test.each<[string, string]>([
+    // The words are the whole label of their item or heading: title position (field guide §3.6).
+    ['goals (§3.1)', 'goals'],
+    ['MVP scope (§17)', 'MVP scope'],
+    ['**Channel discipline** (§5.2)', 'Channel discipline'],
+  ])('%j → %j, the whole label', (input, text) => {
+    const [ref] = findSectionRefs(input, { isDocumentName })
+    expect(ref?.hint).toEqual({ text, source: 'before', wholeLabel: true })
   })
 
   test('the neighbouring table cell is a hint when the reference has none', () => {
@@ -166,6 +178,9 @@ describe('findSectionRefs: references left alone (field guide §3.3)', () => {
     ['RFC 9110 §4, §5 and §6', ['foreign-document', 'foreign-document', 'foreign-document']],
     ['ISO 27001 §A.12 and 17 U.S.C. §107', ['foreign-document', 'foreign-document']],
     ['§三 and §한국어 and § 한국어', ['non-latin', 'non-latin', 'non-latin']],
+    // Acronyms that are not ours name other documents (field guide §1), with their lists.
+    ['GDPR §17 and §20', ['foreign-document', 'foreign-document']],
+    ['HIPAA §164.312', ['foreign-document']],
   ])('%j', (input, reasons) => {
     expect(findSectionRefs(input, { isDocumentName }).map((ref) => ref.skip?.reason)).toEqual(
       reasons,
@@ -221,9 +236,10 @@ describe('findSectionRefs: the document written before a reference', () => {
     ],
     ['Follows ENGINEERING_SOP.md standards (§3-§12)', ['ENGINEERING_SOP.md', 'ENGINEERING_SOP.md']],
     ['SOP §3 and Requirements.MD §7, then §8', ['SOP!', 'Requirements.MD!', 'Requirements.MD']],
-    // Unknown file names and acronyms are reported as documents, not dropped.
-    ['GDPR §17', ['GDPR!']],
+    // Unknown file names are reported as documents, not dropped.
     ['STANDARDS.md §4', ['STANDARDS.md!']],
+    // An acronym that is not ours cites something else (skipped as foreign, see below).
+    ['GDPR §17', [undefined]],
     // IDs and ordinary words are not documents.
     ['CLD-REQ-020 §5.2', [undefined]],
     ['See §5', [undefined]],

@@ -42,6 +42,40 @@ describe('parseSectionHeading', () => {
   ])('%j → number %s, title %j', (text, number, title) => {
     expect(parseSectionHeading(text)).toEqual(number === undefined ? { title } : { number, title })
   })
+
+  test.each<[string, string | undefined, string]>([
+    // Field guide §2, the newer house styles: zero is a number.
+    ['§0 — What it is', '0', 'What it is'],
+    ['0. Preface', '0', 'Preface'],
+    ['§0 Conventions', '0', 'Conventions'],
+    // A middle dot, an en or em dash, a colon, a bar or a bullet between number and title.
+    ['4 · Retention', '4', 'Retention'],
+    ['4 – Retention', '4', 'Retention'],
+    ['4 — Retention', '4', 'Retention'],
+    ['4: Retention', '4', 'Retention'],
+    ['4 | Retention', '4', 'Retention'],
+    ['4 • Retention', '4', 'Retention'],
+    ['12.3 · Compaction windows', '12.3', 'Compaction windows'],
+    // A letter suffix belongs to the number.
+    ['5a · Snapshot format', '5a', 'Snapshot format'],
+    ['5a. Snapshot format', '5a', 'Snapshot format'],
+    ['§5b Snapshot retention', '5b', 'Snapshot retention'],
+    ['12b) Hotfixes', '12b', 'Hotfixes'],
+    ['5.2a Buffered channels', '5.2a', 'Buffered channels'],
+    // …but a word that starts with digits is not a number with a suffix.
+    ['5am Standup', undefined, '5am Standup'],
+    ['5G Rollout', undefined, '5G Rollout'],
+    ['10x Throughput', undefined, '10x Throughput'],
+  ])('%j → number %s, title %j', (text, number, title) => {
+    expect(parseSectionHeading(text)).toEqual(number === undefined ? { title } : { number, title })
+  })
+
+  test.each<[string]>([['2x Faster Builds'], ['3x Throughput']])(
+    '%j is a quantity, not a section number',
+    (text) => {
+      expect(parseSectionHeading(text).number).toBeUndefined()
+    },
+  )
 })
 
 describe('compareSectionNumbers', () => {
@@ -59,6 +93,24 @@ describe('compareSectionNumbers', () => {
       ['A', 'b'],
     ],
   ])('sorts %j', (numbers, sorted) => {
+    expect([...numbers].sort(compareSectionNumbers)).toEqual(sorted)
+  })
+
+  test.each<[string[], string[]]>([
+    // A letter suffix sorts after its number and its subsections, before the next number.
+    [
+      ['6', '5b', '5', '5a', '5.1', '4'],
+      ['4', '5', '5.1', '5a', '5b', '6'],
+    ],
+    [
+      ['12', '12b', '12a', '12.10', '12.9'],
+      ['12', '12.9', '12.10', '12a', '12b'],
+    ],
+    [
+      ['1', '0', '0.1'],
+      ['0', '0.1', '1'],
+    ],
+  ])('sorts letter suffixes and zero: %j', (numbers, sorted) => {
     expect([...numbers].sort(compareSectionNumbers)).toEqual(sorted)
   })
 
@@ -102,6 +154,23 @@ describe('expandSectionRange', () => {
     expect(
       expandSectionRange(withUnnumbered.headings, '5', '6').map((heading) => heading.text),
     ).toEqual(['5. Concurrency', 'Examples', 'Worker pools', '5.1 Goroutines', '6. Configuration'])
+  })
+
+  test('a range covers the lettered sections between its ends', () => {
+    const snapshots = buildSampleDocument('ARCH.md', [
+      '## §0 — What it is',
+      '## 4 · Retention',
+      '## 5 · Snapshots',
+      '## 5a · Snapshot format',
+      '## 6 · Recovery',
+      '## 7 · Operations',
+    ])
+    expect(
+      expandSectionRange(snapshots.headings, '5', '6').map((heading) => heading.number),
+    ).toEqual(['5', '5a', '6'])
+    expect(
+      expandSectionRange(snapshots.headings, '0', '4').map((heading) => heading.number),
+    ).toEqual(['0', '4'])
   })
 
   test('keeps document order', () => {

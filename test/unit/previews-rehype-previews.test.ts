@@ -8,21 +8,21 @@ import { VFile } from 'vfile'
 import type { HandbookIndex } from '../../core/handbook-index.ts'
 import { rehypePreviews } from '../../plugins/rehype-previews/index.ts'
 import { findPreview } from '../../plugins/rehype-previews/preview.ts'
-import { buildSampleIndex } from './helpers/sample-index.ts'
+import { addRequirement, buildRequirement, buildSampleIndex } from './helpers/sample-index.ts'
 
 const index = buildSampleIndex()
 const channels = index.documents[0]!.headings.find((heading) => heading.number === '5.2')!
 // A first paragraph that quotes markup, as a section about HTML would.
 channels.summary = 'Close a channel once, from the sender: <script>alert("x")</script> & done.'
-index.requirements.set('CLD-REQ-020', {
-  id: 'CLD-REQ-020',
-  anchor: 'cld-req-020',
-  text: 'The control plane shall keep a registry of every node.',
-  document: 'Requirements.MD',
-  section: '7',
-  line: 40,
-  column: 3,
-})
+addRequirement(
+  index,
+  buildRequirement('CLD-REQ-020', 'Requirements.MD', {
+    text: 'The control plane shall keep a registry of every node.',
+    section: '7',
+    line: 40,
+    column: 3,
+  }),
+)
 const store = { get: () => ({ index }) as unknown as HandbookIndex }
 
 /** Links as the section and requirement plugins make them. */
@@ -40,7 +40,11 @@ const sectionLink = (id: string, number: string): Element =>
 const requirementLink = (): Element =>
   h(
     'a.hb-ref.hb-ref--requirement',
-    { href: '/requirements/#cld-req-020', dataRequirement: 'CLD-REQ-020' },
+    {
+      href: '/requirements/#cld-req-020',
+      dataRequirement: 'CLD-REQ-020',
+      dataRequirementKey: 'Requirements.MD#cld-req-020',
+    },
     'CLD-REQ-020',
   )
 const plainLink = (): Element => h('a', { href: 'https://example.org/' })
@@ -68,7 +72,7 @@ describe('findPreview', () => {
 
   test('a requirement link previews the requirement’s text and where it is defined', () => {
     expect(findPreview(requirementLink(), index)).toEqual({
-      key: 'requirement:CLD-REQ-020',
+      key: 'requirement:Requirements.MD#cld-req-020',
       preview: {
         label: 'CLD-REQ-020',
         title: '',

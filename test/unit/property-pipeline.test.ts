@@ -7,7 +7,7 @@ import type { Element, Root as HastRoot } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { toString as hastToString } from 'hast-util-to-string'
-import type { FootnoteDefinition, Root, Table, TableCell, TableRow, Text } from 'mdast'
+import type { FootnoteDefinition, InlineCode, Root, Table, TableCell, TableRow, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 import rehypeStringify from 'rehype-stringify'
 import remarkGfm from 'remark-gfm'
@@ -21,10 +21,11 @@ import type { DocIndex, DocumentKind } from '../../core/documents/types.ts'
 import { createHandbook, type Handbook } from '../../integration/create-handbook.ts'
 import { createIndexStore } from '../../io/index-store.ts'
 import { remarkRequirementLinks } from '../../plugins/remark-requirement-links/index.ts'
-import { findDefiningContainers } from '../../core/analysis/requirement-mentions.ts'
+import { findDefiningContainers } from '../../core/requirements/definitions.ts'
 import { createRequirementMatcher } from '../../core/requirements/patterns.ts'
-import { createIsDocumentName } from '../../core/analysis/section-refs.ts'
-import { remarkSectionLinks } from '../../plugins/remark-section-links/index.ts'
+import { createIsDocumentName } from '../../core/documents/names.ts'
+import { isReferenceOnly } from '../../core/analysis/analyze-page.ts'
+import { remarkReferenceLinks } from '../../plugins/remark-reference-links/index.ts'
 import { messageSource } from '../../core/diagnostics/diagnostics.ts'
 import { toPageData, type PageData } from '../../core/page-data.ts'
 import { collectTextRuns, type TextRun } from '../../core/markdown/text-runs.ts'
@@ -54,7 +55,11 @@ const sectionRules = new Set([
   'no-default-document',
   'unlinkable-section',
 ])
-const requirementRules = new Set(['unknown-requirement', 'unlinkable-requirement'])
+const requirementRules = new Set([
+  'unknown-requirement',
+  'ambiguous-requirement',
+  'unlinkable-requirement',
+])
 
 interface Point {
   line: number
@@ -111,7 +116,7 @@ async function render(processor: Processor, body: string, page: PageData): Promi
 }
 
 /** Where character `index` of a text node is in the source, as the plugins compute it. */
-function pointInText(node: Text, index: number): Point | undefined {
+function pointInText(node: Text | InlineCode, index: number): Point | undefined {
   const start = node.position?.start
   if (!start) return undefined
   const before = node.value.slice(0, index)
@@ -179,8 +184,14 @@ function findUnaccounted(index: DocIndex, rendered: Rendered, page: PageData): s
         same(point, { line: message.line, column: message.column ?? 0 }),
     )
   const problems: string[] = []
-  const sectionRuns = collectTextRuns(tree, { keepInlineCode: createIsDocumentName(index) })
-  for (const run of sectionRuns) {
+  // The runs as the page analysis reads them: document names in code are context, and a
+  // code span holding only a reference (`` `SOP §4` ``) is a reference to link or report.
+  const isDocumentName = createIsDocumentName(index, page.path)
+  const runs = collectTextRuns(tree, {
+    keepInlineCode: isDocumentName,
+    isReferenceCode: (value) => isReferenceOnly(value, isDocumentName),
+  })
+  for (const run of runs) {
     if (isHidden(run)) continue
     for (
       let offset = run.text.indexOf('§');
@@ -200,7 +211,7 @@ function findUnaccounted(index: DocIndex, rendered: Rendered, page: PageData): s
       }
     }
   }
-  for (const run of collectTextRuns(tree)) {
+  for (const run of runs) {
     if (isHidden(run)) continue
     for (const [position, mention] of matcher.findMentions(run.text).entries()) {
       // The ID that begins a definition is the anchor, not a mention.
@@ -335,7 +346,18 @@ let withoutLinks: Processor
 
 beforeAll(() => {
   contentRoot = mkdtempSync(join(tmpdir(), 'handbook-fuzz-'))
-  for (const [name, text] of Object.entries(fuzzHandbookFiles)) {
+  // The page the fuzzed bodies render as is a document of the index, as every page of a
+  // build is (the link plugin analyses only documents it knows); its indexed text is empty.
+  const config = JSON.parse(fuzzHandbookFiles['handbook.config.json']!) as {
+    documents: Array<{ kind: string; include: string[] }>
+  }
+  config.documents.push({ kind: 'guide', include: [guidePage.path] })
+  const files = {
+    ...fuzzHandbookFiles,
+    'handbook.config.json': JSON.stringify(config),
+    [guidePage.path]: '',
+  }
+  for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(contentRoot, name)), { recursive: true })
     writeFileSync(join(contentRoot, name), text)
   }
@@ -346,14 +368,14 @@ beforeAll(() => {
   full = createProcessor(remark, rehype)
   withoutLinks = createProcessor(
     (handbook.remarkPlugins as [unknown, unknown][]).filter(
-      ([plugin]) => plugin !== remarkSectionLinks && plugin !== remarkRequirementLinks,
+      ([plugin]) => plugin !== remarkReferenceLinks && plugin !== remarkRequirementLinks,
     ) as PluggableList,
     rehype,
   )
   console.log(`property-pipeline: seed ${seed} (FUZZ_SEED=${seed} replays it)`)
 })
 
-/** A page of the fuzz handbook that is not in its index, as a new document would be. */
+/** The page of the fuzz handbook that fuzzed bodies render as (indexed with an empty body). */
 const guidePage: PageData = {
   path: 'notes/FUZZ.md',
   route: 'notes/fuzz',
@@ -412,8 +434,10 @@ async function checkInIndex(head: string, body: string, kind: DocumentKind): Pro
     ...findBrokenLinks(built.index, rendered),
     ...findUnaccounted(built.index, rendered, page),
   ]
-  // remark-rehype's own `Footnotes` heading is not the author's.
-  const headingIds = selectAll('h1, h2, h3, h4, h5, h6', rendered.hast)
+  // remark-rehype's own `Footnotes` heading is not the author's. An opening heading that
+  // restates the page title is not shown again but leaves an anchor with its id
+  // (remarkDocumentPage), so links to it still land.
+  const headingIds = selectAll('h1, h2, h3, h4, h5, h6, span.hb-anchor', rendered.hast)
     .map((element) => String(element.properties.id))
     .filter((id) => id !== 'footnote-label')
   const expected = document.headings.map((heading) => heading.id)

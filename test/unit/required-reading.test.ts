@@ -143,10 +143,11 @@ Each role enforces these ENGINEERING_SOP.md sections:
 | You  | §12.2    |
 
 Placeholders such as §XX and the design doc §8 are not sections of ours.
-\`SOP §1\` in code is not a reference either.
+\`grep SOP §3 notes.txt\` in code is not a reference, but \`SOP §1\` alone in code is one.
 `,
-      // Grouped by document: the SOP group (first named) holds the table's §12.2 too.
-      expected: ['SOP 5', 'SOP 4', 'SOP 12.2', 'Req 17'],
+      // Grouped by document: the SOP group (first named) holds the table's §12.2 too; a code
+      // span holding only a reference is one (field guide §3).
+      expected: ['SOP 5', 'SOP 4', 'SOP 12.2', 'SOP 1', 'Req 17'],
     },
   ])('$name', ({ markdown, expected }) => {
     expect(summarize(read(markdown))).toEqual(expected)

@@ -52,6 +52,7 @@ const data: AzInput = {
       text: 'Hundred.',
       route: 'requirements',
       anchor: 'cld-req-100',
+      scope: '.',
       citedBy: [],
     },
     {
@@ -59,6 +60,7 @@ const data: AzInput = {
       text: 'Registry.',
       route: 'requirements',
       anchor: 'cld-req-020',
+      scope: '.',
       citedBy: [{ count: 2 }, { count: 1 }],
     },
   ],

@@ -10,7 +10,12 @@ import {
   markSearchTargets,
   searchWeights,
 } from '../../plugins/rehype-search-index/mark.ts'
-import { buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts'
+import {
+  addRequirement,
+  buildRequirement,
+  buildSampleDocument,
+  buildSampleIndex,
+} from './helpers/sample-index.ts'
 
 const role = {
   ...buildSampleDocument('.agents/tech-lead.md', ['## Required Reading'], { kind: 'role' }),
@@ -20,25 +25,20 @@ const design = buildSampleDocument('docs/design/CLD-REQ-020-node-registry.md', [
   kind: 'design',
 })
 const index = buildSampleIndex({ extraDocuments: [role, design] })
-const registry: RequirementInfo = {
-  id: 'CLD-REQ-020',
-  anchor: 'cld-req-020',
+const registry: RequirementInfo = buildRequirement('CLD-REQ-020', 'Requirements.MD', {
   text: 'The control plane shall keep a registry of every node, with its zone.',
-  document: 'Requirements.MD',
   section: '7',
   line: 40,
   column: 3,
-}
-index.requirements.set(registry.id, registry)
+})
+addRequirement(index, registry)
 
 const cite = (document: string): Citation => ({ document, line: 1, column: 1 })
 const citations: CitationIndex = {
   sections: new Map([['ENGINEERING_SOP.md#52-channel-discipline', [cite('.agents/tech-lead.md')]]]),
-  requirements: new Map([
-    ['CLD-REQ-020', [cite('.agents/tech-lead.md'), cite('CONTEXT.md')]],
-    // Cited but defined nowhere: no filter value points at nothing.
-    ['CLD-REQ-099', [cite('CONTEXT.md')]],
-  ]),
+  requirements: new Map([[registry.key, [cite('.agents/tech-lead.md'), cite('CONTEXT.md')]]]),
+  // Cited but defined nowhere: no filter value points at nothing.
+  undefinedRequirements: new Map([['CLD-REQ-099', [cite('CONTEXT.md')]]]),
 }
 
 describe('buildSearchFacets', () => {
@@ -93,7 +93,7 @@ describe('markSearchTargets', () => {
   test('a requirement definition becomes a sub-result with its ID and text, weighted above prose', () => {
     const definition = h(
       'li.hb-requirement',
-      { id: 'cld-req-020', dataRequirement: 'CLD-REQ-020' },
+      { id: 'cld-req-020', dataRequirement: 'CLD-REQ-020', dataRequirementKey: registry.key },
       [
         h(
           'p',
@@ -111,12 +111,17 @@ describe('markSearchTargets', () => {
   })
 
   test('a definition heading weighs as a section heading; long titles are shortened', () => {
-    const placement = { ...registry, id: 'CLD-REQ-050', text: `Spread ${'very '.repeat(40)}widely` }
-    const heading = h('h3.hb-requirement', { id: 'cld-req-050', dataRequirement: 'CLD-REQ-050' }, [
-      'CLD-REQ-050: Zone-spread placement',
-    ])
+    const placement = buildRequirement('CLD-REQ-050', 'Requirements.MD', {
+      text: `Spread ${'very '.repeat(40)}widely`,
+    })
+    const heading = h(
+      'h3.hb-requirement',
+      { id: 'cld-req-050', dataRequirement: 'CLD-REQ-050', dataRequirementKey: placement.key },
+      ['CLD-REQ-050: Zone-spread placement'],
+    )
     markSearchTargets(h(null, [heading]), {
-      requirements: new Map([[placement.id, placement]]),
+      requirements: new Map([[placement.key, placement]]),
+      documentsByPath: new Map(),
     })
     expect(heading.properties['dataPagefindWeight']).toBe(searchWeights.definitionHeading)
     const title = String(heading.properties['dataPagefindTitle'])

@@ -3,7 +3,7 @@ import { toRoute } from '../../core/documents/describe.ts'
 import type { RequirementInfo } from '../../core/documents/types.ts'
 import { buildJumpIndex } from '../../core/search/jump-index.ts'
 import { findJumpTargets, parseJumpQuery } from '../../core/search/jump-query.ts'
-import { buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts'
+import { buildRequirement, buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts'
 
 /** The sample handbook plus a role guide, and requirements whose IDs invite partial matches. */
 function buildSample(options: { defaultSectionTarget?: string | null } = {}) {
@@ -18,14 +18,8 @@ function buildSample(options: { defaultSectionTarget?: string | null } = {}) {
     ...sample,
     documents: sample.documents.map((document) => ({ ...document, route: toRoute(document.path) })),
   }
-  const requirement = (id: string, text: string): RequirementInfo => ({
-    id,
-    anchor: id.toLowerCase(),
-    text,
-    document: 'Requirements.MD',
-    line: 1,
-    column: 1,
-  })
+  const requirement = (id: string, text: string): RequirementInfo =>
+    buildRequirement(id, 'Requirements.MD', { text })
   return buildJumpIndex(
     {
       ...index,

@@ -1,12 +1,21 @@
 import GithubSlugger from 'github-slugger'
 import { parseSectionHeading } from '../../../core/documents/headings.ts'
-import { findDocument } from '../../../core/documents/names.ts'
+import {
+  buildDocumentNameTable,
+  buildSectionTable,
+  findDocument,
+} from '../../../core/documents/names.ts'
+import { applyOutline } from '../../../core/documents/outline-numbers.ts'
 import type {
   DocIndex,
   DocumentInfo,
   DocumentKind,
   HeadingInfo,
+  RequirementInfo,
 } from '../../../core/documents/types.ts'
+import { findDocumentMentions } from '../../../core/references/parse.ts'
+import { folderOf } from '../../../core/requirements/scope.ts'
+import { toRequirementAnchor } from '../../../core/requirements/patterns.ts'
 
 /**
  * Headings of the sample SOP, written as markdown heading lines. §12.2 is
@@ -107,6 +116,110 @@ export function buildSampleDocument(
   }
 }
 
+/** Options of {@link buildIndex}. */
+export interface IndexOptions {
+  /** Path of the default document; `null` or absent for none. */
+  defaultSectionTarget?: string | null
+  /** Configured aliases: alias → document path (also added to the document's `aliases`). */
+  aliases?: Record<string, string>
+  /** Requirement definitions (see {@link buildRequirement}). */
+  requirements?: RequirementInfo[]
+  /** `requirementPatterns` of the config. @default [] */
+  requirementPatterns?: string[]
+  /**
+   * Run `applyOutline` over every document, as `buildDocIndex` does: list numbering under an
+   * unnumbered heading loses its section number, and headings that name another document
+   * (`## Conformance (ENGINEERING_SOP.md)`) get `namesDocument`.
+   * @default true
+   */
+  outline?: boolean
+}
+
+/**
+ * A small index built by hand from documents, finished the way `buildDocIndex`
+ * finishes its own: aliases, the outline pass, the name table, the number →
+ * section table, and requirements by key and by ID.
+ */
+export function buildIndex(documents: DocumentInfo[], options: IndexOptions = {}): DocIndex {
+  const aliases = new Map(Object.entries(options.aliases ?? {}))
+  const documentsByPath = new Map(documents.map((document) => [document.path, document]))
+  for (const [alias, path] of aliases) {
+    const document = documentsByPath.get(path)
+    if (!document) throw new Error(`Alias ${alias} names no document: ${path}`)
+    if (!document.aliases.includes(alias)) document.aliases.push(alias)
+  }
+  const requirements = new Map<string, RequirementInfo>()
+  const requirementsById = new Map<string, RequirementInfo[]>()
+  for (const requirement of options.requirements ?? []) {
+    requirements.set(requirement.key, requirement)
+    requirementsById.set(requirement.id, [
+      ...(requirementsById.get(requirement.id) ?? []),
+      requirement,
+    ])
+  }
+  const index: DocIndex = {
+    documents,
+    documentsByPath,
+    requirements,
+    requirementsById,
+    requirementPatterns: options.requirementPatterns ?? [],
+    aliases,
+    ...(options.defaultSectionTarget ? { defaultSectionTarget: options.defaultSectionTarget } : {}),
+  }
+  index.names = buildDocumentNameTable(documents)
+  if (options.outline ?? true) {
+    for (const document of documents) {
+      const isDocumentName = (candidate: string) =>
+        findDocument(index, candidate, { from: document.path }).status !== 'missing'
+      applyOutline(document.headings, {
+        findNamedDocument: (text) => {
+          for (const mention of findDocumentMentions(text, isDocumentName).reverse()) {
+            const found = findDocument(index, mention.name, { from: document.path })
+            if (found.status === 'found' && found.document !== document) {
+              return found.document.path
+            }
+          }
+          return undefined
+        },
+      })
+    }
+  }
+  index.sectionsByNumber = buildSectionTable(documents)
+  return index
+}
+
+/**
+ * A requirement definition as `buildDocIndex` records it: the anchor from the
+ * normalised ID, the key `document#anchor`, the scope the document's folder.
+ */
+export function buildRequirement(
+  id: string,
+  document: string,
+  fields: Partial<Omit<RequirementInfo, 'id' | 'document'>> = {},
+): RequirementInfo {
+  const anchor = fields.anchor ?? toRequirementAnchor(id)
+  return {
+    id,
+    key: `${document}#${anchor}`,
+    scope: folderOf(document),
+    anchor,
+    text: `Text of ${id} in ${document}.`,
+    document,
+    line: 1,
+    column: 1,
+    ...fields,
+  }
+}
+
+/** Adds a definition to an index built by hand, by key and by ID. */
+export function addRequirement(index: DocIndex, requirement: RequirementInfo): void {
+  index.requirements.set(requirement.key, requirement)
+  index.requirementsById.set(requirement.id, [
+    ...(index.requirementsById.get(requirement.id) ?? []),
+    requirement,
+  ])
+}
+
 /** Options of {@link buildSampleIndex}. */
 export interface SampleIndexOptions {
   /** Path of the default document; `null` for none. @default 'ENGINEERING_SOP.md' */
@@ -129,17 +242,20 @@ export function buildSampleIndex(options: SampleIndexOptions = {}): DocIndex {
   ]
   const defaultSectionTarget =
     options.defaultSectionTarget === undefined ? 'ENGINEERING_SOP.md' : options.defaultSectionTarget
-  return {
-    documents,
-    documentsByPath: new Map(documents.map((document) => [document.path, document])),
-    requirements: new Map(),
-    requirementPatterns: [],
-    aliases: new Map([['SOP', 'ENGINEERING_SOP.md']]),
-    ...(defaultSectionTarget === null ? {} : { defaultSectionTarget }),
-  }
+  return buildIndex(documents, {
+    aliases: { SOP: 'ENGINEERING_SOP.md' },
+    defaultSectionTarget,
+  })
 }
 
-/** The `isDocumentName` callback a caller builds from an index: found or ambiguous names. */
-export function createIsDocumentName(index: DocIndex): (candidate: string) => boolean {
-  return (candidate) => findDocument(index, candidate).status !== 'missing'
+/**
+ * The `isDocumentName` callback a caller builds from an index: found or
+ * ambiguous names, local to `from` when given (as `analyzePage` builds it).
+ */
+export function createIsDocumentName(
+  index: DocIndex,
+  from?: string,
+): (candidate: string) => boolean {
+  const options = from === undefined ? {} : { from }
+  return (candidate) => findDocument(index, candidate, options).status !== 'missing'
 }
