@@ -99,7 +99,10 @@ describe('requirement IDs', () => {
       const id = attribute(definition, 'dataRequirement')
       const backlinks = selectAll(`[data-backlinks-for="${id}"]`, page)
       expect(backlinks, id).toHaveLength(1)
-      expect(toString(backlinks[0]!)).toMatch(/Cited in: .*Implemented by: /s)
+      // What implements it, then where it is cited, collapsed to a count by document.
+      expect(toString(backlinks[0]!)).toMatch(
+        /^(Implemented by .+|○ No implementing design document) · (Cited .+|⚠ Not cited anywhere)/s,
+      )
     }
     const nodeRegistry = selectAll('[data-backlinks-for="CLD-REQ-020"] a', page)
     expect(nodeRegistry.map((link) => attribute(link, 'href'))).toContain(
