@@ -171,7 +171,7 @@ export const rules = {
       'Unexpected title `Table-driven tests` beside `§12.4` (it is "Integration Tests"); did you mean `§12.2`?',
     fix: 'Correct the number (or the words). The reference is linked either way.',
     notes:
-      'Paraphrases, quotations, abbreviations and partial overlaps do not fire this rule (field guide §3.6).',
+      'Paraphrases, quotations, abbreviations and partial overlaps do not fire this rule (docs/authoring.md, "Stale references").',
   },
   'renamed-section': {
     area: 'Section references',
