@@ -334,5 +334,62 @@ describe.each(['numbered-spec', 'spec-driven'])('the %s repository', (name) => {
       expect(wrong).toEqual([])
       expect([...counts.keys()].sort()).toEqual(['specs/001-login/', 'specs/002-billing/'])
     })
+
+    test('the title (and so the preview) of each requirement link is its own feature’s text', () => {
+      const definitions = new Map<string, string>()
+      for (const feature of ['specs/001-login/', 'specs/002-billing/']) {
+        for (const line of sourceLines.get(`${feature}spec.md`) ?? []) {
+          const definition = /^- \*\*(FR-\d{3})\*\*: (.*)$/.exec(line)
+          if (definition) definitions.set(`${feature}${definition[1]}`, definition[2]!)
+        }
+      }
+      const wrong: string[] = []
+      for (const [source, route] of routes) {
+        const feature = /^specs\/[^/]+\//.exec(source)?.[0]
+        if (!feature) continue
+        for (const link of hbLinks(pages.get(route)!, route)) {
+          const id = /^FR-\d{3}$/.exec(link.text.replace(/[\u2010-\u2013\u2212]/g, '-'))?.[0]
+          const text = id && definitions.get(`${feature}${id}`)
+          if (!text || link.selfAnchor) continue
+          const title = attribute(link.element, 'title') ?? ''
+          if (!title.includes(plain(text).slice(0, 30)))
+            wrong.push(`${source}: ${id} titled ${title}`)
+        }
+      }
+      expect(definitions.size).toBeGreaterThan(6)
+      expect(wrong).toEqual([])
+    })
+
+    test('backlinks under a feature’s definition list only the places that mean that feature', () => {
+      for (const [feature, other] of [
+        ['specs/001-login/', 'specs/002-billing/'],
+        ['specs/002-billing/', 'specs/001-login/'],
+      ] as const) {
+        const page = pageOf(`${feature}spec.md`)!
+        const backlinks = selectAll('.hb-backlinks a', page.tree).map(
+          (link) => resolveUrl(attribute(link, 'href') ?? '').route,
+        )
+        expect(backlinks.length, feature).toBeGreaterThan(0)
+        const otherRoutes = [...routes].filter(([source]) => source.startsWith(other))
+        for (const [, route] of otherRoutes)
+          expect(backlinks, `${feature} → ${route}`).not.toContain(route)
+      }
+    })
+
+    test('the traceability page has one section per feature, with its counts', () => {
+      const page = pages.get('traceability')!
+      const groups = selectAll('section.hb-trace__group', page).map((group) => ({
+        label: toString(select('h2', group)!),
+        ids: selectAll('li.hb-trace__item', group).map((item) =>
+          attribute(item, 'dataRequirement'),
+        ),
+        counts: toString(select('.hb-trace__group-counts', group)!),
+      }))
+      expect(groups.map((group) => group.label)).toEqual(['specs/001-login', 'specs/002-billing'])
+      for (const group of groups) {
+        expect(group.ids).toContain('FR-001')
+        expect(group.counts).toMatch(/^\d+ requirements: \d+ cited nowhere/)
+      }
+    })
   }
 })
