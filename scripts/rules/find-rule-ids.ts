@@ -1,5 +1,5 @@
 // Finds the rule ids the source emits, by reading the TypeScript syntax of every source file, so
-// the registry test and `npm run docs:rules` notice a rule that is emitted but not registered.
+// the registry test and `npm run schema` notice a rule that is emitted but not registered.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import ts from 'typescript'

@@ -21,7 +21,7 @@ describe('the rule registry', () => {
       .map((use) => `${use.file}:${use.line}  \`${use.id}\``)
     expect(
       missing,
-      'Add these rules to core/diagnostics/rules.ts, then run `npm run docs:rules`',
+      'Add these rules to core/diagnostics/rules.ts, then run `npm run schema`',
     ).toEqual([])
   })
 
