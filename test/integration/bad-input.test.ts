@@ -121,7 +121,7 @@ describe('a repository with input the build cannot trust', () => {
     ],
     [
       'a requirement defined twice',
-      /^Requirements\.MD:3:1 {2}error .*`CLD-REQ-020` is defined twice: here and at Other\.MD:5\..*handbook:duplicate-requirement$/,
+      /^Requirements\.MD:3:1 {2}error .*`CLD-REQ-020` is defined twice in the top folder: here and at Other\.MD:5\..*handbook:duplicate-requirement$/,
     ],
   ])('names the file (and line) of %s', (_, line) => {
     expect(
