@@ -29,7 +29,7 @@ export function rehypeSearchIndex(options: Options) {
     if (!page) return
     const built = options.store.get()
     if (cached?.built !== built) cached = { built, facets: buildSearchFacets(built) }
-    markSearchTargets(tree, built.index, page.path)
+    markSearchTargets(tree, built.index, page.path, page.lineOffset)
     const facets = cached.facets.get(page.path)
     if (facets) tree.children.push(buildFacetElement(facets))
   }

@@ -27,14 +27,16 @@ export function markSearchTargets(
   tree: Root,
   index: Pick<DocIndex, 'requirements' | 'documentsByPath'>,
   documentPath?: string,
+  lineOffset = 0,
 ): void {
   // Only the document's outline numbers its sections: `### 1. Before coding` under
-  // `## Workflow` is list numbering, not §1.
+  // `## Workflow` is list numbering, not §1. Headings are matched by source line: Astro gives
+  // them their ids after this plugin runs.
   const outline = new Map(
     (documentPath === undefined
       ? []
       : (index.documentsByPath.get(documentPath)?.headings ?? [])
-    ).map((heading) => [heading.id, heading]),
+    ).map((heading) => [heading.line, heading]),
   )
   visit(tree, 'element', (node) => {
     const definition = findDefinition(node)
@@ -50,8 +52,8 @@ export function markSearchTargets(
       return
     }
     if (!isHeading) return
-    const known =
-      typeof node.properties.id === 'string' ? outline.get(node.properties.id) : undefined
+    const line = node.position?.start.line
+    const known = line === undefined ? undefined : outline.get(line + lineOffset)
     const { number, title } = known ?? (outline.size === 0 ? parseSectionHeading(textOf(node)) : {})
     if (number === undefined) return
     node.properties.dataPagefindTitle = shorten(`§${number} ${title}`, titleLength)
