@@ -9,6 +9,7 @@ import {
   formatLinesReport,
 } from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
+import { createChecker, type CheckResult, type Checker } from '../check/run-check.ts'
 import type { IndexStore } from '../core/handbook-index.ts'
 import { checkBuiltPages } from './check-built-pages.ts'
 import { createSiteDataPlugin, siteDataModuleId } from './site-data.ts'
@@ -40,6 +41,7 @@ export function handbookIntegration({
   plugins = true,
   onCommand,
 }: Options): AstroIntegration {
+  let checker: Checker | undefined
   return {
     name: 'cloudless-handbook',
     hooks: {
@@ -47,6 +49,13 @@ export function handbookIntegration({
         onCommand?.(command)
         updateConfig({ vite: { plugins: [createSiteDataPlugin(store)] } })
         if (command === 'build') collector.addGlobal(store.get().problems)
+      },
+      'astro:server:start'({ logger }) {
+        // The same report as `npm run check`, over every document, not only the pages opened so
+        // far: once the server answers (so the first page is not kept waiting), then after
+        // each change, re-analysing only the changed document and those that cite it.
+        checker = createChecker({ contentRoot: store.contentRoot })
+        setTimeout(() => void printCheck(checker!.check(), logger), 0)
       },
       'astro:server:setup'({ server, refreshContent, logger }) {
         const onChange = async (path: string) => {
@@ -60,7 +69,8 @@ export function handbookIntegration({
           const module = server.moduleGraph.getModuleById(`\0${siteDataModuleId}`)
           if (module) server.moduleGraph.invalidateModule(module)
           await refreshContent?.({ loaders: ['handbook-loader'] })
-          printDiagnostics(collector, store, (line) => logger.warn(line), false)
+          if (checker) await printCheck(checker.recheck([path]), logger)
+          else printDiagnostics(collector, store, (line) => logger.warn(line), false)
         }
         server.watcher.add(store.contentRoot)
         server.watcher.on('change', onChange)
@@ -77,6 +87,27 @@ export function handbookIntegration({
         }
       },
     },
+  }
+}
+
+/** Prints `npm run check`'s report in the dev server's log; a failed check is logged, never thrown. */
+async function printCheck(
+  pending: Promise<CheckResult>,
+  logger: { info: (line: string) => void; warn: (line: string) => void },
+): Promise<void> {
+  try {
+    const result = await pending
+    const lines = formatHumanReport(result.report, {
+      color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      documents: result.documents,
+    })
+    const hasFindings = result.report.summary.errors + result.report.summary.warnings > 0
+    for (const line of lines) {
+      if (hasFindings) logger.warn(line)
+      else logger.info(line)
+    }
+  } catch (error) {
+    logger.warn(`The handbook report could not be made: ${(error as Error).message}`)
   }
 }
 

@@ -96,6 +96,17 @@ describe('findings are marked where they stand in `npm run dev`, never in a buil
     devTimeout,
   )
 
+  test('the dev server prints the same report as npm run check', async () => {
+    const { runCheck } = await import('../../check/run-check.ts')
+    const expected = (await runCheck({ contentRoot: repository })).summary
+    await expect
+      .poll(() => server!.output().replace(/\u001b\[[0-9;]*m/g, ''), { timeout: 60_000 })
+      .toContain(`${expected}.`)
+    const output = server!.output()
+    expect(output).toContain('handbook:unknown-section')
+    expect(output).toContain('docs/on-call.md')
+  }, 90_000)
+
   test('the production build has no marks, although its content has findings', () => {
     const pages = listBuiltPages()
     expect(pages.length).toBeGreaterThan(0)
