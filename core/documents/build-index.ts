@@ -149,6 +149,7 @@ export function buildDocIndex(
     aliases,
     ...(defaultSectionTarget ? { defaultSectionTarget } : {}),
     names,
+    bodies: new Map([...sources].map(([path, source]) => [path, source.body])),
   }
   // Only now are all names known: a heading may name another document (`## Conformance
   // (ENGINEERING_SOP.md)`), which decides whether a `### §9` under it is a section.

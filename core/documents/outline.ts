@@ -72,6 +72,7 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
       id: String(elements[index]?.properties?.id ?? rendered[index]?.slug ?? ''),
       line: (heading.position?.start.line ?? 0) + options.bodyLineOffset,
       fingerprint: fingerprintSection(options.body, headings, index),
+      range: sectionRange(options.body, headings, index),
       ...(summary ? { summary } : {}),
     }
   })
@@ -112,6 +113,19 @@ function shorten(text: string, length: number): string {
   const cut = text.slice(0, length - 1)
   const space = cut.lastIndexOf(' ')
   return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, '')}…`
+}
+
+/** Where a section's text lies in the body: its heading up to the next heading of the same or a higher level. */
+function sectionRange(body: string, headings: Heading[], index: number): [number, number] {
+  const heading = headings[index]!
+  let end = body.length
+  for (const next of headings.slice(index + 1)) {
+    if (next.depth <= heading.depth) {
+      end = next.position?.start.offset ?? end
+      break
+    }
+  }
+  return [heading.position?.start.offset ?? 0, end]
 }
 
 /**

@@ -30,6 +30,8 @@ export interface HeadingInfo {
   id: string
   /** 1-based line in the source file (frontmatter included). */
   line: number
+  /** Offsets of the section (heading and body, subsections included) in the document's body. */
+  range?: [number, number]
   /** Fingerprint of the section's own content (heading text and body up to the next heading of the same or higher level). */
   fingerprint: string
   /** Plain text of the section's first paragraph (before any subheading), shortened, for link previews; absent when there is none. */
@@ -118,6 +120,8 @@ export interface DocIndex {
   defaultSectionTarget?: string
   /** Requirement patterns from the config, as given. */
   requirementPatterns: string[]
+  /** Each document's body (path → text), for quotations that name a section by its words. */
+  bodies?: Map<string, string>
   /** The patterns no definition matches: their mentions are reported once, not one by one. */
   patternsWithoutDefinitions?: string[]
   /** Configured aliases: alias → document path. */

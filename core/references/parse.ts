@@ -98,6 +98,11 @@ export interface SectionRefMatch {
   subLabel?: SubLabel
   /** `§"Restore from backup"`: a heading named exactly by the quoted words. */
   quoted?: boolean
+  /**
+   * Words quoted beside the reference (`"retry only idempotent calls" (§6)`, `§6.1 – “Retry
+   * only idempotent calls”`): a hint for the candidate whose section contains them.
+   */
+  quotation?: string
 }
 
 /** Options of {@link findSectionRefs}. */
@@ -268,6 +273,8 @@ export function findSectionRefs(
         }
         const hint = findTitleHint(text, { ...ref, end: match.subLabel?.end ?? ref.end }, options)
         if (hint) match.hint = hint
+        const quotation = findQuotation(text, ref)
+        if (quotation) match.quotation = quotation
       }
       matches.push(match)
     }
@@ -602,6 +609,19 @@ function findDocumentAfter(
     return { name, start, end: start + name.length }
   }
   return undefined
+}
+
+/** Quoted words right before `(§N)` or right after `§N` and a separator. */
+function findQuotation(text: string, ref: RawRef): string | undefined {
+  const before = /["“]([^"“”\n]{3,160})["”][ \t\u00a0]*\([ \t\u00a0]*$/u.exec(
+    text.slice(Math.max(0, ref.start - 170), ref.start),
+  )
+  if (before) return before[1]!.trim()
+  const after =
+    /^[*_`]*[ \t\u00a0]*(?:[-–—:][ \t\u00a0]*|\([ \t\u00a0]*)?["“]([^"“”\n]{3,160})["”]/u.exec(
+      text.slice(ref.end, ref.end + 180),
+    )
+  return after?.[1]?.trim()
 }
 
 /** `§6 below`, `see §3 above`, `earlier in §2`, `this document's §4`: the word that says so. */

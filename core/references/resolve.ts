@@ -19,8 +19,9 @@ export type SectionRuleId =
   | 'ambiguous-document'
   | 'no-default-document'
 
-/** Every rule id the section references report (for tests and the rule registry). */
-export const sectionRuleIds: readonly string[] = [
+/** The rules under which a `§` that stays text is reported (`ignored-section` is information). */
+export const unlinkedSectionRuleIds: readonly string[] = [
+  'ignored-section',
   'unknown-document',
   'unknown-section',
   'unknown-section-name',
@@ -28,10 +29,14 @@ export const sectionRuleIds: readonly string[] = [
   'ambiguous-section',
   'ambiguous-document',
   'no-default-document',
+  'unlinkable-section',
+]
+
+/** Every rule id the section references report (for tests and the rule registry). */
+export const sectionRuleIds: readonly string[] = [
+  ...unlinkedSectionRuleIds,
   'stale-section-title',
   'renamed-section',
-  'unlinkable-section',
-  'ignored-section',
 ]
 
 /** Rule id of a linked reference whose words name another title (docs/authoring.md, "Stale references"). */
@@ -254,6 +259,23 @@ class Resolver {
         return this.resolved(chosen.document, subsection, 'title-hint', ref.subLabel.end)
       }
     }
+    // Rule 5: quoted words name the candidate whose section contains them.
+    if (ref.quotation && candidates.length > 0) {
+      const wanted = normalizeQuoted(ref.quotation)
+      const quoting = candidates.filter((candidate) =>
+        normalizeQuoted(this.sectionText(candidate.document, candidate.heading)).includes(wanted),
+      )
+      const chosen =
+        quoting.length === 1
+          ? quoting[0]
+          : quoting.find((candidate) => candidate.document === scope?.document)
+      if (chosen) {
+        const rule =
+          quoting.length === 1 && chosen.document !== scope?.document ? 'title-hint' : scope!.rule
+        return this.resolved(chosen.document, chosen.heading, rule)
+      }
+      if (quoting.length === 0) evidence.notes.push(`no candidate's text has \`${ref.quotation}\``)
+    }
     const hint = selectionHint(ref.hint)
     if (hint && candidates.length > 0) {
       const hintWords = findSignificantWords(hint.text)
@@ -299,6 +321,12 @@ class Resolver {
       'write the document before the section, e.g. `ENGINEERING_SOP.md §3`',
       evidence,
     )
+  }
+
+  /** A section's text (heading, body and subsections), as the author wrote it. */
+  private sectionText(document: DocumentInfo, heading: HeadingInfo): string {
+    const body = this.index.bodies?.get(document.path)
+    return body && heading.range ? body.slice(heading.range[0], heading.range[1]) : ''
   }
 
   /** The answer of rule 6 among the candidates: the citing document's own section, else the default's. */
@@ -482,6 +510,15 @@ function toCandidate(
 function selectionHint(hint: TitleHint | undefined): TitleHint | undefined {
   if (!hint || hint.source === 'cell' || hint.quoted || isQuoted(hint.text)) return undefined
   return hint
+}
+
+/** Words for comparing a quotation with a section's text: case, quotes, marks and spacing aside. */
+function normalizeQuoted(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_`"“”‘’']/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
 }
 
 function isQuoted(text: string): boolean {

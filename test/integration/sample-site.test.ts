@@ -156,17 +156,8 @@ describe('section references', () => {
   test('found = linked + reported: every § in prose is a link or a diagnostic', async () => {
     const { runCheck } = await import('../../check/run-check.ts')
     const { diagnostics } = await runCheck({ contentRoot })
-    const sectionRules = new Set([
-      'ignored-section',
-      'unknown-document',
-      'unknown-section',
-      'unknown-section-name',
-      'reversed-range',
-      'ambiguous-section',
-      'ambiguous-document',
-      'no-default-document',
-      'unlinkable-section',
-    ])
+    const { unlinkedSectionRuleIds } = await import('../../core/references/resolve.ts')
+    const sectionRules = new Set(unlinkedSectionRuleIds)
     const { files } = findSourceFiles(contentRoot, loadHandbookConfig(contentRoot))
     for (const file of files) {
       const page = [...pages.values()].find((tree) => {

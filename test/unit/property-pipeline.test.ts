@@ -1,3 +1,4 @@
+import { unlinkedSectionRuleIds } from '../../core/references/resolve.ts'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -44,17 +45,7 @@ const scale = Number(process.env.FUZZ_RUNS ?? 1)
 const runs = (count: number) => Math.max(1, Math.round(count * scale))
 
 /** Rules a `§` reference that is not linked is reported under (info `ignored-section` included). */
-const sectionRules = new Set([
-  'ignored-section',
-  'unknown-document',
-  'unknown-section',
-  'unknown-section-name',
-  'reversed-range',
-  'ambiguous-section',
-  'ambiguous-document',
-  'no-default-document',
-  'unlinkable-section',
-])
+const sectionRules = new Set(unlinkedSectionRuleIds)
 const requirementRules = new Set([
   'unknown-requirement',
   'ambiguous-requirement',

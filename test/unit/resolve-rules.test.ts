@@ -547,9 +547,8 @@ describe('rule 5: title hints choose among the documents that have the section',
     expect(describeText(handbook, text, at)).toEqual(expected)
   })
 
-  // ENGINE BUG 4 (report): quoted words beside the reference are a hint for the candidate
-  // whose section text contains them. Not implemented: no hint is taken from them.
-  test.fails('quoted words choose the candidate whose section text has them', () => {
+  // Quoted words beside the reference are a hint for the candidate whose section text has them.
+  test('quoted words choose the candidate whose section text has them', () => {
     const built = buildMarkdownIndex(
       {
         'ENGINEERING_SOP.md': {
@@ -564,6 +563,24 @@ describe('rule 5: title hints choose among the documents that have the section',
     )
     expect(describeSectionRefs(built, 'docs/notes.md')).toEqual([
       '§6 → docs/RESILIENCE.md#6-retries (title-hint)',
+    ])
+  })
+
+  test('quoted words no candidate has leave the choice to the scope, and are no title', () => {
+    const built = buildMarkdownIndex(
+      {
+        'ENGINEERING_SOP.md': {
+          kind: 'sop',
+          text: '# SOP\n\n## 6. Configuration\n\nFlags beat files.\n',
+        },
+        'docs/RESILIENCE.md':
+          '# Resilience\n\n## 6. Retries\n\nRetry only idempotent calls, with backoff.\n',
+        'docs/notes.md': '# Notes\n\n§6 – “Never retry a payment”.\n',
+      },
+      { defaultSectionTarget: 'ENGINEERING_SOP.md' },
+    )
+    expect(describeSectionRefs(built, 'docs/notes.md')).toEqual([
+      '§6 → ENGINEERING_SOP.md#6-configuration (default)',
     ])
   })
 })
