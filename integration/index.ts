@@ -101,11 +101,9 @@ async function printCheck(
       color: process.stdout.isTTY === true && !process.env.NO_COLOR,
       documents: result.documents,
     })
-    const hasFindings = result.report.summary.errors + result.report.summary.warnings > 0
-    for (const line of lines) {
-      if (hasFindings) logger.warn(line)
-      else logger.info(line)
-    }
+    // Information, not Astro warnings: the findings are the content's, and the report says
+    // which are errors; a dev server start stays free of [WARN] lines a newcomer must ignore.
+    for (const line of lines) logger.info(line)
   } catch (error) {
     logger.warn(`The handbook report could not be made: ${(error as Error).message}`)
   }
