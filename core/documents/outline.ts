@@ -60,6 +60,7 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
   const rendered = options.assignHeadingIds({ type: 'root', children: elements })
   const summaries = summarizeSections(tree)
 
+  const ranges = headings.map((_, index) => sectionRange(options.body, headings, index))
   return headings.map((heading, index) => {
     const summary = summaries.get(heading)
     const text = rendered[index]?.text ?? ''
@@ -71,8 +72,8 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
       title,
       id: String(elements[index]?.properties?.id ?? rendered[index]?.slug ?? ''),
       line: (heading.position?.start.line ?? 0) + options.bodyLineOffset,
-      fingerprint: fingerprintSection(options.body, headings, index),
-      range: sectionRange(options.body, headings, index),
+      fingerprint: fingerprintSection(options.body, ranges[index]!),
+      range: ranges[index]!,
       ...(summary ? { summary } : {}),
     }
   })
@@ -133,16 +134,7 @@ function sectionRange(body: string, headings: Heading[], index: number): [number
  * next heading of the same or a higher level. Whitespace runs are folded so
  * re-wrapping a paragraph does not count as a change.
  */
-function fingerprintSection(body: string, headings: Heading[], index: number): string {
-  const heading = headings[index]!
-  const start = heading.position?.start.offset ?? 0
-  let end = body.length
-  for (const next of headings.slice(index + 1)) {
-    if (next.depth <= heading.depth) {
-      end = next.position?.start.offset ?? end
-      break
-    }
-  }
+function fingerprintSection(body: string, [start, end]: [number, number]): string {
   const text = body.slice(start, end).replace(/\s+/g, ' ').trim()
   return createHash('sha1').update(text).digest('hex').slice(0, 12)
 }

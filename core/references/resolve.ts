@@ -63,9 +63,6 @@ export type ResolutionRule =
   | 'default'
   | 'only-document'
 
-/** @deprecated The same as {@link ResolutionRule}; kept for callers that say `resolvedBy`. */
-export type ResolvedBy = ResolutionRule
-
 /** A document and section the resolver weighed. */
 export interface Candidate {
   document: string

@@ -248,14 +248,5 @@ export function buildSampleIndex(options: SampleIndexOptions = {}): DocIndex {
   })
 }
 
-/**
- * The `isDocumentName` callback a caller builds from an index: found or
- * ambiguous names, local to `from` when given (as `analyzePage` builds it).
- */
-export function createIsDocumentName(
-  index: DocIndex,
-  from?: string,
-): (candidate: string) => boolean {
-  const options = from === undefined ? {} : { from }
-  return (candidate) => findDocument(index, candidate, options).status !== 'missing'
-}
+/** The `isDocumentName` callback `analyzePage` builds: local to `from` when given. */
+export { createIsDocumentName } from '../../../core/documents/names.ts'
