@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
 import { createHandbook } from './integration/create-handbook.ts'
 import { expressiveCodeOptions } from './plugins/remark-code-samples/expressive-code-options.ts'
+import { kindIndexFolder } from './core/navigation/sidebar-window.ts'
 
 // Everything the site knows comes from one folder: content/ or $HANDBOOK_CONTENT.
 // HANDBOOK_PLAIN=1 builds the same content with plain Starlight (for the benchmark).
@@ -37,6 +38,8 @@ export default defineConfig({
       title: handbook.config.title,
       ...(handbook.config.description ? { description: handbook.config.description } : {}),
       sidebar: handbook.sidebar,
+      // Kinds with many documents: a link to their index page and the neighbours of the page.
+      routeMiddleware: './src/route-data/window-sidebar.ts',
       // Our own 404 page (src/pages/404.astro): Starlight's looks for a docs entry named 404.
       disable404Route: true,
       markdown: { processedDirs: [handbook.contentRoot] },
@@ -56,5 +59,18 @@ export default defineConfig({
       },
     }),
     handbook.integration,
+    {
+      // The index pages the windowed sidebar links to, at /_all/<kind>/: a folder no document
+      // route can have (core/navigation/sidebar-window.ts).
+      name: 'handbook-kind-index',
+      hooks: {
+        'astro:config:setup'({ injectRoute }) {
+          injectRoute({
+            pattern: `/${kindIndexFolder}/[kind]`,
+            entrypoint: './src/pages/_kind-index.astro',
+          })
+        },
+      },
+    },
   ],
 })
