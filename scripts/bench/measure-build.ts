@@ -11,8 +11,12 @@ import {
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 
-/** The two ways the benchmark builds a corpus. */
-export type Variant = 'handbook' | 'plain'
+/**
+ * The ways the benchmark builds a corpus: this project with every plugin
+ * (`handbook`, "ours"), this project with `HANDBOOK_PLAIN=1`, and a stock
+ * Starlight project over the same documents (scripts/bench/stock-site.ts).
+ */
+export type Variant = 'handbook' | 'plain' | 'stock'
 
 /** What one `astro build` of a corpus cost. */
 export interface BuildMeasurement {
@@ -35,9 +39,13 @@ export interface BuildMeasurement {
   distBytes: number
   htmlFiles: number
   htmlBytes: number
-  /** Bytes of Starlight's sidebar `<nav>` in one document page: it is repeated in every page. */
+  /** Median size of a page's HTML (`<route>/index.html`; the 404 page and the site root excluded). */
+  medianPageBytes?: number
+  /** Bytes of Starlight's sidebar `<nav>` in the median page: it is repeated in every page. */
   sidebarBytesPerPage?: number
   exitCode: number
+  /** Why the build failed, when its log says (`out of memory`, `timed out`). */
+  failure?: string
   /**
    * Every page was written: the build exited 0, or it failed only because the
    * handbook report (printed after the last page) listed errors.
@@ -59,6 +67,13 @@ export interface BuildOptions {
   logFile: string
   /** Astro's cache folder for this build, apart from the one other builds use. */
   cacheDir: string
+  /** The stock project's root (variant `stock` only): built with `--root`, not our config. */
+  stockRoot?: string
+  /**
+   * The build's process group is killed after this long.
+   * @default 3_600_000
+   */
+  timeoutMs?: number
 }
 
 const gnuTime = '/usr/bin/time'
@@ -70,17 +85,23 @@ const benchConfig = 'scripts/bench/astro.config.mjs'
  * Runs `npx astro build --force --outDir <outDir>` on a corpus, exactly as
  * `npm run build` does (through scripts/bench/astro.config.mjs, for a private
  * cache) but with `HANDBOOK_CONTENT` (and `HANDBOOK_PLAIN=1`
- * for the plain variant), and measures it. Peak memory comes from GNU
+ * for the plain variant), or with `--root <stockRoot>` for stock Starlight,
+ * and measures it. Peak memory comes from GNU
  * `time -v` (the largest process's max RSS) when installed, else from
- * polling `/proc` for the process tree's total RSS.
+ * polling `/proc` for the process tree's total RSS. A failed build (out of
+ * memory, timed out) is measured and returned like any other.
  */
 export async function measureBuild(options: BuildOptions): Promise<BuildMeasurement> {
   const { repoRoot, contentRoot, outDir, variant, logFile, cacheDir } = options
+  const { stockRoot, timeoutMs = 3_600_000 } = options
   rmSync(outDir, { recursive: true, force: true })
   const timeFile = `${logFile}.time`
   rmSync(timeFile, { force: true })
   const useTime = existsSync(gnuTime)
-  const astroArgs = ['astro', 'build', '--force', '--outDir', outDir, '--config', benchConfig]
+  const astroArgs =
+    variant === 'stock'
+      ? ['astro', 'build', '--force', '--outDir', outDir, '--root', stockRoot ?? '.']
+      : ['astro', 'build', '--force', '--outDir', outDir, '--config', benchConfig]
   const [command, args] = useTime
     ? [gnuTime, ['-v', '-o', timeFile, 'npx', ...astroArgs]]
     : ['npx', astroArgs]
@@ -98,11 +119,28 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
   const log = openSync(logFile, 'w')
   const startedAt = new Date()
   const started = performance.now()
-  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', log, log] })
+  // Its own process group, so that a build past the timeout can be ended with all its children.
+  const child = spawn(command, args, {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  })
   const poll = useTime ? undefined : pollTreeRss(child.pid!)
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    try {
+      process.kill(-child.pid!, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }, timeoutMs)
   const exitCode = await new Promise<number>((resolve) => {
     child.on('close', (code) => resolve(code ?? 1))
+    child.on('error', () => resolve(127))
   })
+  clearTimeout(timer)
   const wallMs = performance.now() - started
   const endedAt = new Date()
   const polledPeak = poll?.stop()
@@ -120,11 +158,15 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
     phases.totalEstimated = true
   }
   if (phases.total !== undefined) phases.startUp = Math.max(0, wallMs - phases.total)
-  const reportLine = /^\d+ errors?, \d+ warnings?.*$/m.exec(output)?.[0]
+  // `0 errors, 30 warnings`, alone on a line or after `Handbook report:`.
+  const reportLine = /^(?:Handbook report: )?(\d+ errors?, \d+ warnings?.*)$/m.exec(output)?.[1]
   const completed =
     exitCode === 0 ||
     (output.includes('Build failed: the handbook report lists errors.') && existsSync(outDir))
   const files = completed ? measureTree(outDir) : emptyTree
+  const failure = timedOut
+    ? `timed out after ${Math.round(timeoutMs / 1000)} s`
+    : findFailure(output)
   return {
     variant,
     wallMs,
@@ -137,8 +179,10 @@ export async function measureBuild(options: BuildOptions): Promise<BuildMeasurem
     distBytes: files.bytes,
     htmlFiles: files.htmlFiles,
     htmlBytes: files.htmlBytes,
+    ...(files.medianPageBytes !== undefined ? { medianPageBytes: files.medianPageBytes } : {}),
     ...(files.sidebarBytes !== undefined ? { sidebarBytesPerPage: files.sidebarBytes } : {}),
     exitCode,
+    ...(exitCode !== 0 && failure ? { failure } : {}),
     completed,
     ...(reportLine ? { reportLine } : {}),
     loadAverage,
@@ -243,19 +287,34 @@ export function estimateClock(
   }
 }
 
+/**
+ * The reason a failed build's log gives, in a few words: V8's
+ * `JavaScript heap out of memory`, or the first `[ERROR]` line.
+ */
+export function findFailure(output: string): string | undefined {
+  if (/heap out of memory|Allocation failed/i.test(output)) return 'out of memory'
+  const error = /\[ERROR\][^\S\n]*(.+)/.exec(output)?.[1]?.trim()
+  return error ? error.slice(0, 120) : undefined
+}
+
 interface TreeSize {
   bytes: number
   htmlFiles: number
   htmlBytes: number
+  medianPageBytes?: number
   sidebarBytes?: number
 }
 
 const emptyTree: TreeSize = { bytes: 0, htmlFiles: 0, htmlBytes: 0 }
 
-/** Apparent size of every file under `dir`, HTML counted apart, and the sidebar size of one page. */
+/**
+ * Apparent size of every file under `dir`, HTML counted apart, the median
+ * size of a page (`<route>/index.html`, so neither the site root nor the 404
+ * page) and the sidebar in that median page.
+ */
 export function measureTree(dir: string): TreeSize {
   const size: TreeSize = { bytes: 0, htmlFiles: 0, htmlBytes: 0 }
-  let samplePage: string | undefined
+  const pages: { path: string; bytes: number }[] = []
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       const path = join(current, entry.name)
@@ -266,14 +325,17 @@ export function measureTree(dir: string): TreeSize {
         if (entry.name.endsWith('.html')) {
           size.htmlFiles++
           size.htmlBytes += bytes
-          if (!samplePage && entry.name === 'index.html' && current !== dir) samplePage = path
+          if (entry.name === 'index.html' && current !== dir) pages.push({ path, bytes })
         }
       }
     }
   }
   walk(dir)
-  if (samplePage) {
-    const sidebar = measureSidebar(readFileSync(samplePage, 'utf8'))
+  pages.sort((a, b) => a.bytes - b.bytes)
+  const middle = pages[Math.floor((pages.length - 1) / 2)]
+  if (middle) {
+    size.medianPageBytes = middle.bytes
+    const sidebar = measureSidebar(readFileSync(middle.path, 'utf8'))
     if (sidebar !== undefined) size.sidebarBytes = sidebar
   }
   return size

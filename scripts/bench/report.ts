@@ -1,167 +1,45 @@
-import { formatCodeVersion, type CodeVersion } from './code-version.ts'
-import type { CorpusSummary } from './generate-corpus.ts'
-import { isSameMachine, type MachineInfo } from './machine.ts'
+import { formatCodeVersion } from './code-version.ts'
+import { formatBytes, milliseconds, percent, seconds, signedSeconds, times } from './format.ts'
+import { evaluateGoals, ratioOf, type GoalResult } from './goals.ts'
+import { isSameMachine } from './machine.ts'
 import type { BuildMeasurement, Variant } from './measure-build.ts'
-import type { RenderTiming, ScanTiming } from './measure-in-process.ts'
+import type { DevMeasurement } from './measure-dev.ts'
+import type { RenderTiming } from './measure-in-process.ts'
+import {
+  benchDataFormat,
+  pickBuild,
+  type BenchData,
+  type DevVariant,
+  type SizeResult,
+} from './results.ts'
 
-/** Everything measured for one corpus size. */
-export interface SizeResult {
-  pages: number
-  /** ISO date-time of the measurement. */
-  date: string
-  seed: number
-  /** The code measured (taken before the size's first measurement). */
-  code?: CodeVersion
-  /** The sources changed while this size was measured: its numbers mix two versions. */
-  codeChanged?: boolean
-  corpus: CorpusSummary
-  scan: ScanTiming
-  render: RenderTiming
-  /** Every build run per variant; the report uses the fastest (least disturbed) one. */
-  builds: Record<Variant, BuildMeasurement[]>
-}
-
-/** What the report section is rendered from; kept in the file so later runs can merge into it. */
-export interface BenchData {
-  machine: MachineInfo
-  results: SizeResult[]
-}
+export { formatBytes } from './format.ts'
 
 /** The report lives between these markers; everything outside them is preserved. */
 export const startMarker = '<!-- bench:start -->'
 export const endMarker = '<!-- bench:end -->'
 const dataPrefix = '<!-- bench:data '
 
-/** The targets of issue 8. */
-export const targets = {
-  /** Our build's wall time over plain Starlight's, at `ratioPages`. */
-  maxBuildRatio: 1.1,
-  ratioPages: 1000,
-  /** Index scan as a share of our build's wall time, at every size. */
-  maxScanShare: 0.02,
-  /** Per-page build time at `largePages` over per-page time at `smallPages`. */
-  maxPerPageGrowth: 1.2,
-  smallPages: 200,
-  largePages: 1000,
-} as const
-
-/** The verdict on one target. */
-export interface TargetResult {
-  name: string
-  limit: string
-  /** On wall time: what the verdict is about. */
-  measured: string
-  /** The same quantity on CPU time. */
-  measuredCpu: string
-  /** `met`, `missed: …% over the limit`, or `not measured`. */
-  verdict: string
-  met?: boolean
-}
-
 /**
- * The run of a variant the report uses: the fastest complete one (other work
- * on the machine only ever slows a build down).
+ * The sizes the report shows. A run replaces the previous run's sizes (the
+ * goals compare sizes measured side by side in one run); with `keepOthers`,
+ * sizes it did not measure stay when they come from the same machine,
+ * toolchain and data format.
  */
-export function pickBuild(runs: readonly BuildMeasurement[]): BuildMeasurement | undefined {
-  const ok = runs.filter((run) => run.completed)
-  return ok.reduce<BuildMeasurement | undefined>(
-    (best, run) => (!best || run.wallMs < best.wallMs ? run : best),
-    undefined,
-  )
-}
-
-/** Which clock a target is judged on. */
-export type Clock = 'wall' | 'cpu'
-
-/** The three target quantities on one clock; undefined where a size or value is missing. */
-export function measureTargets(
-  results: readonly SizeResult[],
-  clock: Clock,
-): { ratio?: number; share?: { value: number; pages: number }; growth?: number } {
-  const time = (build?: BuildMeasurement) => (clock === 'wall' ? build?.wallMs : build?.cpuMs)
-  const bySize = (pages: number) => results.find((result) => result.pages === pages)
-  const ours = (result?: SizeResult) => time(result ? pickBuild(result.builds.handbook) : undefined)
-  const plain = (result?: SizeResult) => time(result ? pickBuild(result.builds.plain) : undefined)
-  const divide = (a?: number, b?: number) => (a !== undefined && b ? a / b : undefined)
-
-  const at = bySize(targets.ratioPages)
-  const ratio = divide(ours(at), plain(at))
-  let share: { value: number; pages: number } | undefined
-  for (const result of results) {
-    const scan = clock === 'wall' ? result.scan.medianMs : result.scan.cpuMedianMs
-    const value = divide(scan, ours(result))
-    if (value !== undefined && (!share || value > share.value))
-      share = { value, pages: result.pages }
-  }
-  const growth = divide(
-    divide(ours(bySize(targets.largePages)), targets.largePages),
-    divide(ours(bySize(targets.smallPages)), targets.smallPages),
-  )
+export function mergeResults(
+  previous: BenchData | undefined,
+  next: BenchData,
+  keepOthers = false,
+): BenchData {
+  const comparable =
+    keepOthers &&
+    previous?.format === benchDataFormat &&
+    isSameMachine(previous.machine, next.machine)
+  const kept = comparable
+    ? previous.results.filter((old) => !next.results.some((result) => result.pages === old.pages))
+    : []
   return {
-    ...(ratio !== undefined ? { ratio } : {}),
-    ...(share ? { share } : {}),
-    ...(growth !== undefined ? { growth } : {}),
-  }
-}
-
-/**
- * Checks the three targets. The verdict is on wall time, as the targets are
- * stated; the CPU-time figures beside it show whether a miss is the
- * handbook's or the machine's (other work inflates wall time, not CPU time).
- */
-export function evaluateTargets(results: readonly SizeResult[]): TargetResult[] {
-  const wall = measureTargets(results, 'wall')
-  const cpu = measureTargets(results, 'cpu')
-  const times = (value?: number) => (value === undefined ? '—' : `${value.toFixed(2)}×`)
-  const share = (value?: { value: number; pages: number }) =>
-    value ? `${percent(value.value)} at ${value.pages} pages` : '—'
-  return [
-    {
-      name: `Our build vs plain Starlight, ${targets.ratioPages} pages`,
-      limit: `≤ ${targets.maxBuildRatio.toFixed(2)}×`,
-      measuredCpu: times(cpu.ratio),
-      ...judge(wall.ratio, targets.maxBuildRatio, times(wall.ratio)),
-    },
-    {
-      name: 'Index scan as a share of our build time (worst size)',
-      limit: `< ${percent(targets.maxScanShare)}`,
-      measuredCpu: share(cpu.share),
-      ...judge(wall.share?.value, targets.maxScanShare, share(wall.share)),
-    },
-    {
-      name: `Per-page build time, ${targets.largePages} vs ${targets.smallPages} pages`,
-      limit: `≤ ${targets.maxPerPageGrowth.toFixed(2)}×`,
-      measuredCpu: times(cpu.growth),
-      ...judge(wall.growth, targets.maxPerPageGrowth, times(wall.growth)),
-    },
-  ]
-}
-
-function judge(
-  value: number | undefined,
-  limit: number,
-  measured: string,
-): Pick<TargetResult, 'measured' | 'verdict' | 'met'> {
-  if (value === undefined) return { measured: '—', verdict: 'not measured' }
-  const met = value <= limit
-  return {
-    measured,
-    verdict: met ? '✅ met' : `❌ missed: ${percent(value / limit - 1)} over the limit`,
-    met,
-  }
-}
-
-/**
- * Merges new results into earlier ones: a size measured again replaces its
- * old row; rows from another machine or toolchain are dropped, since they
- * cannot be compared.
- */
-export function mergeResults(previous: BenchData | undefined, next: BenchData): BenchData {
-  const kept =
-    previous && isSameMachine(previous.machine, next.machine)
-      ? previous.results.filter((old) => !next.results.some((result) => result.pages === old.pages))
-      : []
-  return {
+    format: benchDataFormat,
     machine: next.machine,
     results: [...kept, ...next.results].sort((a, b) => a.pages - b.pages),
   }
@@ -192,15 +70,31 @@ export function spliceBenchSection(file: string, section: string): string {
   return `${file.slice(0, start)}${block}${file.slice(end + endMarker.length)}`
 }
 
-/** The generated part of BENCHMARKS.md: machine, tables, targets, and the data for the next merge. */
+const labels: Record<Variant, string> = { handbook: 'ours', stock: 'stock', plain: 'plain' }
+
+/** The generated part of BENCHMARKS.md: goals, one table per size, phases, corpus, and the data. */
 export function renderBenchSection(data: BenchData): string {
   const { machine, results } = data
-  const lines: string[] = []
+  const goalResults = evaluateGoals(results)
+  const withPlain = results.some((result) => (result.builds.plain?.length ?? 0) > 0)
+  const variants: Variant[] = withPlain ? ['handbook', 'stock', 'plain'] : ['handbook', 'stock']
   const dates = [...new Set(results.map((result) => result.date.slice(0, 10)))].join(', ')
-  lines.push(
+  const lines: string[] = [
     `_Generated by \`npm run bench\` on ${dates}; do not edit between the bench markers by hand._`,
     '',
-    '### Code measured',
+    '### Goals',
+    '',
+    'Issue 15, against stock Starlight building the same corpus in the same run. Time goals are',
+    'judged on wall time; CPU time beside them shows whether a miss is ours or the machine’s.',
+    '',
+    '| Goal | Limit | Measured | On CPU time | Result |',
+    '| --- | --- | ---: | ---: | --- |',
+    ...goalResults.map(
+      (goal) =>
+        `| ${goal.name} | ${goal.limit} | ${goal.measured} | ${goal.measuredCpu ?? ''} | ${goal.verdict} |`,
+    ),
+    '',
+    '### Code and machine',
     '',
     'Other engineers edit the same checkout; each size records the commit and a hash of',
     '`plugins/`, `src/` and `astro.config.mjs`, and is flagged if they changed mid-measurement.',
@@ -212,78 +106,171 @@ export function renderBenchSection(data: BenchData): string {
         `| ${result.pages} | ${result.code ? formatCodeVersion(result.code) : '—'} | ${result.code?.fingerprint ?? '—'}${result.codeChanged ? ' ⚠ changed during the measurement' : ''} | ${result.date.slice(0, 16).replace('T', ' ')} UTC |`,
     ),
     '',
-    '### Machine',
-    '',
     '| CPU | Cores | Memory | OS | Node | Astro | Starlight |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     `| ${machine.cpu} | ${machine.cores} | ${formatBytes(machine.memoryBytes, 'GB')} | ${machine.os} | ${machine.node} | ${machine.astro} | ${machine.starlight} |`,
+  ]
+  for (const result of results) lines.push('', ...renderSize(result, variants, goalResults))
+  lines.push('', ...renderPhases(results, variants), '', ...renderInProcess(results))
+  lines.push('', ...renderCorpus(results))
+  // `-->` inside the JSON would end the comment early.
+  lines.push('', `${dataPrefix}${JSON.stringify(data).replace(/-->/g, '--\\u003e')} -->`)
+  return lines.join('\n')
+}
+
+/** One size: ours and stock (and plain, when measured) side by side, with the goals. */
+function renderSize(result: SizeResult, variants: Variant[], goalResults: GoalResult[]): string[] {
+  const builds = Object.fromEntries(
+    variants.map((variant) => [variant, pickBuild(result.builds[variant])]),
+  ) as Record<Variant, BuildMeasurement | undefined>
+  const { handbook: ours, stock } = builds
+  const goalFor = (row: GoalResult['row']) =>
+    goalResults.find((goal) => goal.pages === result.pages && goal.row === row)
+  const header = ['', ...variants.map((variant) => labels[variant]), 'ours × stock', 'goal', '']
+  const lines = [
+    `### ${result.pages} pages`,
     '',
-    '### Targets',
-    '',
-    '| Target | Limit | Measured (wall time) | Result | Same on CPU time |',
-    '| --- | --- | --- | --- | --- |',
-    ...evaluateTargets(results).map(
-      (t) => `| ${t.name} | ${t.limit} | ${t.measured} | ${t.verdict} | ${t.measuredCpu} |`,
-    ),
-    '',
-    '### Builds',
-    '',
-    'Wall time of `npx astro build --force` from process start to exit (fastest of the runs), CPU',
-    'time of the process tree (user + system; Pagefind and esbuild use several threads), peak',
-    'resident memory of the largest process, size of the output folder, and the sidebar’s share of',
-    'one page. "ours" is every handbook plugin; "plain" is `HANDBOOK_PLAIN=1` (same content, loader',
-    'and sidebar; Astro’s default Sätteri renderer and none of our markdown plugins). Load avg is',
-    'the machine’s 1-minute load when the build started: above ~1 other work was competing for the',
-    'two cores and wall times are inflated.',
-    '',
-    '| Pages | Build | Wall | Per page | CPU time | Peak memory | dist/ | HTML per page | Sidebar per page | Runs (wall) | Load avg | Handbook report |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-  )
-  for (const result of results) {
-    for (const variant of ['handbook', 'plain'] as const) {
-      const build = pickBuild(result.builds[variant])
-      const runs = result.builds[variant]
-      if (!build) {
-        lines.push(
-          `| ${result.pages} | ${label(variant)} | failed (exit ${runs[0]?.exitCode ?? '?'}) | | | | | | | ${runs.length} | | |`,
-        )
-        continue
-      }
-      const perPageHtml = build.htmlFiles ? build.htmlBytes / build.htmlFiles : 0
-      lines.push(
-        `| ${result.pages} | ${label(variant)} | ${seconds(build.wallMs)} | ${ms(build.wallMs / result.pages)} | ${build.cpuMs !== undefined ? seconds(build.cpuMs) : '—'} | ${build.peakRssBytes ? formatBytes(build.peakRssBytes, 'MB') : '—'} | ${formatBytes(build.distBytes, 'MB')} | ${formatBytes(perPageHtml, 'kB')} | ${build.sidebarBytesPerPage !== undefined ? `${formatBytes(build.sidebarBytesPerPage, 'kB')} (${percent(build.sidebarBytesPerPage / perPageHtml)})` : '—'} | ${runs.map((run) => seconds(run.wallMs)).join(' / ')} | ${build.loadAverage.toFixed(2)} | ${build.reportLine ?? '—'}${build.exitCode === 0 ? '' : ` (exit ${build.exitCode})`} |`,
-      )
-    }
-  }
-  lines.push(
-    '',
-    '### Ours over plain',
-    '',
-    '| Pages | Wall | CPU time | Per page (ours vs plain) | Peak memory | dist/ |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
-  )
-  for (const result of results) {
-    const [o, p] = [pickBuild(result.builds.handbook), pickBuild(result.builds.plain)]
-    if (!o || !p) continue
+    `| ${header.join(' | ')} |`,
+    `| --- | ${variants.map(() => '---:').join(' | ')} | ---: | --- | --- |`,
+  ]
+  const row = (
+    label: string,
+    cell: (variant: Variant) => string,
+    ratio?: number,
+    goalRow?: GoalResult['row'],
+  ) => {
+    const goal = goalRow ? goalFor(goalRow) : undefined
+    const mark = goal?.met === undefined ? '' : goal.met ? '✅' : '❌'
     lines.push(
-      `| ${result.pages} | ${ratio(o.wallMs, p.wallMs)} (${signedSeconds(o.wallMs - p.wallMs)}) | ${o.cpuMs && p.cpuMs ? `${ratio(o.cpuMs, p.cpuMs)} (${signedSeconds(o.cpuMs - p.cpuMs)})` : '—'} | ${ms(o.wallMs / result.pages)} vs ${ms(p.wallMs / result.pages)} | ${o.peakRssBytes && p.peakRssBytes ? ratio(o.peakRssBytes, p.peakRssBytes) : '—'} | ${ratio(o.distBytes, p.distBytes)} |`,
+      `| ${label} | ${variants.map(cell).join(' | ')} | ${ratio === undefined ? '' : times(ratio)} | ${goal?.limit ?? ''} | ${mark} |`,
     )
   }
-  lines.push(
-    '',
+  const buildCell =
+    (value: (build: BuildMeasurement) => string | undefined) => (variant: Variant) => {
+      const build = builds[variant]
+      if (build) return value(build) ?? '—'
+      const runs = result.builds[variant] ?? []
+      if (runs.length === 0) return '—'
+      const last = runs.at(-1)!
+      return `failed (exit ${last.exitCode}${last.failure ? `: ${last.failure}` : ''})`
+    }
+  const on = (value: (build: BuildMeasurement) => number | undefined) =>
+    ratioOf(ours && value(ours), stock && value(stock))
+
+  row(
+    'Wall time',
+    buildCell((b) => seconds(b.wallMs)),
+    on((b) => b.wallMs),
+    'wall',
+  )
+  row(
+    'CPU time (user + system)',
+    buildCell((b) => (b.cpuMs === undefined ? undefined : seconds(b.cpuMs))),
+    on((b) => b.cpuMs),
+  )
+  row(
+    'Peak memory (largest process)',
+    buildCell((b) => (b.peakRssBytes ? formatBytes(b.peakRssBytes, 'MB') : undefined)),
+    on((b) => b.peakRssBytes),
+    'memory',
+  )
+  row(
+    'dist/',
+    buildCell((b) => formatBytes(b.distBytes, 'MB')),
+    on((b) => b.distBytes),
+    'dist',
+  )
+  row(
+    'HTML per page (median)',
+    buildCell((b) =>
+      b.medianPageBytes === undefined ? undefined : formatBytes(b.medianPageBytes, 'kB'),
+    ),
+    on((b) => b.medianPageBytes),
+    'page',
+  )
+  row(
+    'Sidebar in that page',
+    buildCell((b) =>
+      b.sidebarBytesPerPage === undefined
+        ? undefined
+        : `${formatBytes(b.sidebarBytesPerPage, 'kB')}${b.medianPageBytes ? ` (${percent(b.sidebarBytesPerPage / b.medianPageBytes)})` : ''}`,
+    ),
+    on((b) => b.sidebarBytesPerPage),
+  )
+  const documents: Record<Variant, number | undefined> = {
+    handbook: result.scan?.documents,
+    plain: result.scan?.documents,
+    stock: result.stock?.documents,
+  }
+  row('Documents → HTML files', (variant) => {
+    const build = builds[variant]
+    return `${documents[variant] ?? '—'} → ${build ? build.htmlFiles : '—'}`
+  })
+  const share = ratioOf(result.scan?.medianMs, ours?.wallMs)
+  row(
+    'Index scan (share of the build)',
+    (variant) =>
+      variant === 'handbook' && result.scan
+        ? `${seconds(result.scan.medianMs)}${share === undefined ? '' : ` (${percent(share)})`}`
+        : '',
+    undefined,
+    'scan',
+  )
+  for (const start of ['cold', 'warm'] as const) {
+    const dev = (variant: Variant) =>
+      variant === 'plain' ? undefined : result.dev?.[variant as DevVariant]?.[start]
+    row(
+      `\`astro dev\`: first page, ${start} cache`,
+      (variant) => devCell(dev(variant)),
+      ratioOf(dev('handbook')?.firstResponseMs, dev('stock')?.firstResponseMs),
+      start === 'cold' ? 'dev-cold' : 'dev-warm',
+    )
+  }
+  row(
+    'Builds: wall (load avg at start)',
+    (variant) =>
+      (result.builds[variant] ?? [])
+        .map(
+          (run) =>
+            `${run.completed ? seconds(run.wallMs) : 'failed'} (${run.loadAverage.toFixed(1)})`,
+        )
+        .join(', ') || '—',
+  )
+  row('Handbook report', (variant) =>
+    variant === 'stock'
+      ? ''
+      : (builds[variant]?.reportLine ?? '—') +
+        (builds[variant] && builds[variant].exitCode !== 0
+          ? ` (exit ${builds[variant].exitCode})`
+          : ''),
+  )
+  for (const failure of result.failures ?? []) lines.push('', `⚠ ${failure}`)
+  for (const problem of result.stock?.problems ?? []) lines.push('', `⚠ stock: ${problem}`)
+  return lines
+}
+
+function devCell(dev: DevMeasurement | undefined): string {
+  if (!dev) return '—'
+  if (dev.firstResponseMs === undefined) return dev.failure ?? 'no answer'
+  return `${seconds(dev.firstResponseMs)} (${dev.loadAverage.toFixed(1)})`
+}
+
+/** Where each build's time went, from Astro's log. */
+function renderPhases(results: readonly SizeResult[], variants: Variant[]): string[] {
+  const lines = [
     '### Build phases',
     '',
     'From the build logs. Start-up is wall time before Astro’s own clock starts (npx, loading',
-    '`astro.config.mjs`, which builds the index for the sidebar). Content sync is where our loader',
-    'renders every document (log timestamps: ±1 s). "Other" is mostly `astro:build:done` hooks after',
-    'Pagefind (our page check and report). ≈: the build failed in its last hook and printed no total,',
-    'so these come from log timestamps (±1 s).',
+    '`astro.config.mjs`, which for ours builds the document index). Content sync is where the',
+    'loader renders every document (log timestamps: ±1 s). "Other" is mostly `astro:build:done`',
+    'hooks after Pagefind (for ours, the page check and report). ≈: no total printed (the build',
+    'failed in its last hook), so these come from log timestamps (±1 s).',
     '',
     '| Pages | Build | Start-up | Sync + types | (content sync) | Vite | Generate pages | Pagefind | Other |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  )
+  ]
   for (const result of results) {
-    for (const variant of ['handbook', 'plain'] as const) {
+    for (const variant of variants) {
       const build = pickBuild(result.builds[variant])
       if (!build) continue
       const { phases } = build
@@ -292,82 +279,71 @@ export function renderBenchSection(data: BenchData): string {
         phases.total === undefined
           ? undefined
           : phases.total - known.reduce((sum, key) => sum + (phases[key] ?? 0), 0)
-      // Without a printed total, start-up and "other" come from log timestamps.
       const approx = phases.totalEstimated ? '≈ ' : ''
       const startUp =
         phases.startUp ?? (phases.total === undefined ? undefined : build.wallMs - phases.total)
       const cell = (value?: number) => (value === undefined ? '—' : seconds(value))
       lines.push(
-        `| ${result.pages} | ${label(variant)} | ${approx}${cell(startUp)} | ${cell(phases.syncAndTypes)} | ${cell(phases.contentSync)} | ${cell(phases.vite)} | ${cell(phases.generate)} | ${cell(phases.pagefind)} | ${approx}${cell(other)} |`,
+        `| ${result.pages} | ${labels[variant]} | ${approx}${cell(startUp)} | ${cell(phases.syncAndTypes)} | ${cell(phases.contentSync)} | ${cell(phases.vite)} | ${cell(phases.generate)} | ${cell(phases.pagefind)} | ${approx}${cell(other)} |`,
       )
     }
   }
-  lines.push(
+  return lines
+}
+
+/** The index scan and the renderers, timed in the bench process. */
+function renderInProcess(results: readonly SizeResult[]): string[] {
+  const lines = [
+    '### Index scan and rendering, in process',
     '',
-    '### Where the time goes',
+    'Measured in the bench process (see "Method"). The index scan is wall time (CPU time in',
+    'brackets), median; its share is over our build’s wall time. Render columns are CPU time for',
+    'the whole corpus through Astro’s renderers without syntax highlighting, median.',
     '',
-    'Measured in the bench process (see "Method" above). The index scan is wall time (CPU time in',
-    'brackets), median; its share is over our build’s wall time. Render columns are CPU time for the',
-    'whole corpus through Astro’s own renderers without syntax highlighting, median; "our plugins"',
-    'is (unified + ours − unified) / (unified + ours).',
-    '',
-    '| Pages | Index scan | Scan / our build | Render: Sätteri | Render: unified | Render: unified + ours | Our plugins’ share of render | Our plugins per page |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  )
+    '| Pages | Index scan | Scan / our build | Render: Sätteri | Render: Sätteri + ours | Render: unified | Render: unified + ours |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
   for (const result of results) {
-    const o = pickBuild(result.builds.handbook)
-    const { scan, render } = result
+    const ours = pickBuild(result.builds.handbook)
+    const { scan } = result
+    // Sätteri with our plugins is measured by newer versions of measure-in-process.ts.
+    const render = result.render as (RenderTiming & { satteriHandbookMs?: number }) | undefined
+    const cell = (value?: number) => (value === undefined ? '—' : milliseconds(value))
+    const share = ratioOf(scan?.medianMs, ours?.wallMs)
     lines.push(
-      `| ${result.pages} | ${ms(scan.medianMs)} ${scan.cpuMedianMs === undefined ? '' : `(${ms(scan.cpuMedianMs)})`}, ${scan.samples.length} runs | ${o ? percent(scan.medianMs / o.wallMs) : '—'} | ${render.satteriMs !== undefined ? ms(render.satteriMs) : '—'} | ${ms(render.unifiedMs)} | ${ms(render.handbookMs)} | ${percent((render.handbookMs - render.unifiedMs) / render.handbookMs)} | ${ms((render.handbookMs - render.unifiedMs) / render.documents)} |`,
+      `| ${result.pages} | ${scan ? `${milliseconds(scan.medianMs)} (${milliseconds(scan.cpuMedianMs)}), ${scan.samples.length} runs` : '—'} | ${share === undefined ? '—' : percent(share)} | ${cell(render?.satteriMs)} | ${cell(render?.satteriHandbookMs)} | ${cell(render?.unifiedMs)} | ${cell(render?.handbookMs)} |`,
     )
   }
-  lines.push(
-    '',
+  return lines
+}
+
+function renderCorpus(results: readonly SizeResult[]): string[] {
+  const lines = [
     '### Corpus',
     '',
-    '| Pages | Seed | Markdown | § signs | Requirement IDs | Code blocks | Documents by kind | Headings | Requirements defined |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
-  )
+    'The stock copy is the corpus with the changes stock Starlight needs to read every file',
+    '(see "Method"): files renamed (`.MD`, dot-folders), titles added, frontmatter quoted.',
+    '',
+    '| Pages | Seed | Markdown | § signs | Requirement IDs | Code blocks | Documents by kind | Headings | Requirements defined | Stock copy |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |',
+  ]
   for (const result of results) {
-    const { corpus, scan } = result
+    const { corpus, scan, stock } = result
     const kinds = Object.entries(corpus.byKind)
       .map(([kind, count]) => `${kind} ${count}`)
       .join(', ')
+    const copy = stock
+      ? `${stock.documents} documents: ${stock.renamed} renamed, ${stock.titlesAdded} titles added, ${stock.frontmatterQuoted} frontmatter quoted`
+      : '—'
     lines.push(
-      `| ${result.pages} | ${result.seed} | ${formatBytes(corpus.bytes, 'MB')} | ${corpus.sectionSigns} | ${corpus.requirementIds} | ${corpus.codeBlocks} | ${kinds} | ${scan.headings} | ${scan.requirements} |`,
+      `| ${result.pages} | ${result.seed} | ${formatBytes(corpus.bytes, 'MB')} | ${corpus.sectionSigns} | ${corpus.requirementIds} | ${corpus.codeBlocks} | ${kinds} | ${scan?.headings ?? '—'} | ${scan?.requirements ?? '—'} | ${copy} |`,
     )
   }
-  // `-->` inside the JSON would end the comment early.
-  lines.push('', `${dataPrefix}${JSON.stringify(data).replace(/-->/g, '--\\u003e')} -->`)
-  return lines.join('\n')
+  return lines
 }
 
-function label(variant: Variant): string {
-  return variant === 'handbook' ? 'ours' : 'plain'
-}
-
-function ratio(a: number, b: number): string {
-  return `${(a / b).toFixed(2)}×`
-}
-
-function signedSeconds(value: number): string {
-  return `${value < 0 ? '−' : '+'}${seconds(Math.abs(value))}`
-}
-
-function seconds(value: number): string {
-  return `${(value / 1000).toFixed(1)} s`
-}
-
-function ms(value: number): string {
-  return value >= 10 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`
-}
-
-function percent(value: number): string {
-  return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`
-}
-
-/** Bytes in the given unit, one decimal (kB/MB/GB are powers of 1000, as `du --si` prints). */
-export function formatBytes(bytes: number, unit: 'kB' | 'MB' | 'GB'): string {
-  const divisor = { kB: 1e3, MB: 1e6, GB: 1e9 }[unit]
-  return `${(bytes / divisor).toFixed(1)} ${unit}`
+/** One line for the console: `ours 120.3 s vs stock 100.2 s (1.20×, +20.1 s)`. */
+export function compareWall(ours?: BuildMeasurement, stock?: BuildMeasurement): string {
+  if (!ours || !stock) return 'no complete pair of builds'
+  return `ours ${seconds(ours.wallMs)} vs stock ${seconds(stock.wallMs)} (${times(ours.wallMs / stock.wallMs)}, ${signedSeconds(ours.wallMs - stock.wallMs)})`
 }
