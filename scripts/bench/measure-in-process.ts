@@ -7,6 +7,7 @@ import { loadHandbookConfig } from '../../io/load-config.ts'
 import { buildCitationIndex } from '../../core/analysis/citations.ts'
 import { loadDocIndex } from '../../io/load-index.ts'
 import { toPageData } from '../../core/page-data.ts'
+import { createSatteriPlugins } from '../../plugins/satteri/adapter.ts'
 
 /** Timings of the document-index scan, repeated. */
 export interface ScanTiming {
@@ -68,6 +69,8 @@ export function timeIndexScan(
 export interface RenderTiming {
   /** Astro's default engine (what `HANDBOOK_PLAIN=1` uses); undefined if it could not be loaded. */
   satteriMs?: number
+  /** Sätteri with our remark and rehype plugins through `plugins/satteri/` (the site's default). */
+  satteriHandbookMs?: number
   /** Astro's unified pipeline with no plugins of ours. */
   unifiedMs: number
   /** Astro's unified pipeline with our remark and rehype plugins, as `astro.config.mjs` wires them. */
@@ -77,12 +80,12 @@ export interface RenderTiming {
 
 /**
  * Renders every document of the corpus with Astro's own Markdown renderers,
- * in this process: Sätteri (plain Starlight), unified without plugins, and
- * unified with the handbook's plugins (index built beforehand, as in a
- * build). Syntax highlighting is off in all three: Starlight hands code
+ * in this process: Sätteri (plain Starlight), Sätteri with the handbook's
+ * plugins, unified without plugins, and unified with the handbook's plugins
+ * (index built beforehand, as in a build). Syntax highlighting is off in all four: Starlight hands code
  * blocks to Expressive Code, which runs in both build variants. The
- * difference unified+ours − unified is our plugins' cost; unified − Sätteri
- * is the cost of the engine switch the plugins require.
+ * differences unified + ours − unified and Sätteri + ours − Sätteri are our
+ * plugins' cost on each engine.
  */
 export async function timeRendering(
   contentRoot: string,
@@ -99,8 +102,12 @@ export async function timeRendering(
     },
   }))
   const shared = { syntaxHighlight: false as const }
-  const renderers: Record<'satteri' | 'unified' | 'handbook', MarkdownRenderer | undefined> = {
+  const renderers: Record<
+    'satteri' | 'satteriHandbook' | 'unified' | 'handbook',
+    MarkdownRenderer | undefined
+  > = {
     satteri: await createSatteriRenderer(shared),
+    satteriHandbook: await createSatteriRenderer(shared, createSatteriPlugins(handbook)),
     unified: await unified().createRenderer(shared),
     handbook: await unified({
       // The plugin tuples are typed loosely in plugins/index.ts, as in astro.config.mjs.
@@ -121,6 +128,7 @@ export async function timeRendering(
   }
   return {
     ...(samples.satteri ? { satteriMs: median(samples.satteri) } : {}),
+    ...(samples.satteriHandbook ? { satteriHandbookMs: median(samples.satteriHandbook) } : {}),
     unifiedMs: median(samples.unified!),
     handbookMs: median(samples.handbook!),
     documents: pages.length,
@@ -128,16 +136,17 @@ export async function timeRendering(
 }
 
 /** Sätteri is Astro's own dependency, not ours: load it from Astro's tree and tolerate its absence. */
-async function createSatteriRenderer(shared: {
-  syntaxHighlight: false
-}): Promise<MarkdownRenderer | undefined> {
+async function createSatteriRenderer(
+  shared: { syntaxHighlight: false },
+  plugins?: ReturnType<typeof createSatteriPlugins>,
+): Promise<MarkdownRenderer | undefined> {
   try {
     const { satteri } = (await import('@astrojs/markdown-satteri')) as {
-      satteri: () => {
+      satteri: (options?: object) => {
         createRenderer(shared: object): Promise<MarkdownRenderer> | MarkdownRenderer
       }
     }
-    return await satteri().createRenderer(shared)
+    return await satteri(plugins).createRenderer(shared)
   } catch {
     return undefined
   }
