@@ -42,7 +42,7 @@ export const onRequest = defineRouteMiddleware((context) => {
       href,
       isCurrent: withoutTrailingSlash(href) === here,
       badge: undefined,
-      attrs: {},
+      attrs: { class: 'hb-sidebar-index' },
     }
     return { ...entry, entries: [index, ...shown.links] }
   })
