@@ -56,11 +56,6 @@ export function kindIndexRoute(kind: DocumentKind): string {
   return `${kindIndexFolder}/${kindSlugs[kind]}`
 }
 
-/** Kinds, by their route's last folder (`design`, `roles`): the index page's parameter. */
-export const kindsBySlug: ReadonlyMap<string, DocumentKind> = new Map(
-  (Object.entries(kindSlugs) as [DocumentKind, string][]).map(([kind, slug]) => [slug, kind]),
-)
-
 /** The slug of a kind's index page: `kindIndexRoute(kind)` is `_all/<slug>`. */
 export function kindIndexSlug(kind: DocumentKind): string {
   return kindSlugs[kind]
