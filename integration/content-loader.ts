@@ -7,6 +7,7 @@ import { describeSources } from '../core/documents/describe-all.ts'
 import { findSourceFiles, readSourceText } from '../io/sources.ts'
 import { HandbookError } from '../core/errors.ts'
 import { toRenderInput } from '../core/page-data.ts'
+import { renderOrder } from '../core/documents/render-order.ts'
 
 /** Options of `handbookLoader`. */
 export interface Options {
@@ -46,8 +47,10 @@ export function handbookLoader(options: Options): Loader {
       })
       const { described } = describeSources(texts)
       const failures: string[] = []
-      store.clear()
-      for (const source of described) {
+      const entries = new Map<string, Parameters<typeof store.set>[0]>()
+      // Pages that cite others render before the pages that show those citations
+      // (the link plugin records citations while it renders).
+      for (const source of renderOrder(described)) {
         const data = await parseData({
           id: source.route,
           data: {
@@ -79,7 +82,7 @@ export function handbookLoader(options: Options): Loader {
           failures.push(`${source.path}: rendering failed: ${reason}`)
           continue
         }
-        store.set({
+        entries.set(source.route, {
           id: source.route,
           data,
           body: source.body,
@@ -88,6 +91,13 @@ export function handbookLoader(options: Options): Loader {
           filePath: relative(siteRoot, source.absolutePath),
           digest: source.path,
         })
+      }
+      // Stored in the index's order, as before: the collection's order does not
+      // depend on the render order.
+      store.clear()
+      for (const source of described) {
+        const entry = entries.get(source.route)
+        if (entry) store.set(entry)
       }
       if (failures.length > 0) {
         const message = `${failures.length} document(s) could not be rendered:\n${failures.join('\n')}`

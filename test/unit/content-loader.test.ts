@@ -83,4 +83,27 @@ describe('handbookLoader', () => {
     )
     expect(stored.has('agents/engineer')).toBe(true)
   })
+
+  test('renders role guides first and requirements last, and stores in the index order', async () => {
+    const root = writeRepository({
+      'handbook.config.json': JSON.stringify({
+        documents: [
+          { kind: 'requirements', include: ['REQUIREMENTS.md'] },
+          { kind: 'sop', include: ['SOP.md'] },
+          { kind: 'role', include: ['roles/*.md'] },
+        ],
+      }),
+      'REQUIREMENTS.md': '# Requirements\n',
+      'SOP.md': '# SOP\n',
+      'roles/engineer.md': '---\nname: engineer\n---\n\nBody\n',
+    })
+    const rendered: string[] = []
+    const { context, stored } = fakeContext(root, async (markdown) => {
+      rendered.push(JSON.parse(markdown.split('\n')[1]!).handbook.path)
+      return { html: '<p>ok</p>' }
+    })
+    await handbookLoader({ contentRoot: root }).load(context)
+    expect(rendered).toEqual(['roles/engineer.md', 'SOP.md', 'REQUIREMENTS.md'])
+    expect([...stored.keys()]).toEqual(['requirements', 'sop', 'roles/engineer'])
+  })
 })
