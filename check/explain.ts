@@ -1,6 +1,7 @@
 import { analyzePage } from '../core/analysis/analyze-page.ts'
 import { explainLine } from '../core/analysis/explain.ts'
 import { findDocument } from '../core/documents/names.ts'
+import { parseIndexedDocument } from '../core/documents/build-index.ts'
 import { HandbookError } from '../core/errors.ts'
 import { loadHandbookConfig, resolveContentRoot } from '../io/load-config.ts'
 import { createIndexStore } from '../io/index-store.ts'
@@ -26,7 +27,7 @@ export function runExplain(target: string, contentRoot = resolveContentRoot()): 
     )
   }
   const document = lookup.document
-  const tree = built.trees.get(document.path)
+  const tree = parseIndexedDocument(built.index, document.path)
   if (!tree) return [`${document.path}: not read`]
   const analysis = analyzePage(tree, document, built.index)
   return explainLine(analysis, Number(lineText), document.bodyLineOffset)

@@ -3,6 +3,7 @@ import type { HandbookConfig } from '../core/config/schema.ts'
 import { buildCitationIndex, findPatternsWithoutDefinitions } from '../core/analysis/citations.ts'
 import { applySectionHistory } from './history.ts'
 import { loadDocIndex } from './load-index.ts'
+import { parseIndexedDocument } from '../core/documents/build-index.ts'
 import type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
 import { buildCollaborationGraph, toRoleGuides } from '../core/collaboration/graph.ts'
 import { buildRequiredReadingIndex } from '../core/reading/extract.ts'
@@ -20,7 +21,16 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
       if (!current) {
         const loaded = loadDocIndex(contentRoot, handbookConfig)
         applySectionHistory(loaded.index, contentRoot)
-        const citations = buildCitationIndex(loaded.index, loaded.trees)
+        const citations = buildCitationIndex(loaded.index)
+        // Reading lists and the collaboration map read role guides only: parse just those.
+        const roleTrees = new Map(
+          loaded.index.documents
+            .filter((document) => document.kind === 'role')
+            .flatMap((document) => {
+              const tree = parseIndexedDocument(loaded.index, document.path)
+              return tree ? [[document.path, tree] as const] : []
+            }),
+        )
         current = {
           ...loaded,
           problems: [
@@ -28,8 +38,8 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
             ...findPatternsWithoutDefinitions(loaded.index, citations),
           ],
           citations,
-          requiredReading: buildRequiredReadingIndex(loaded.index, loaded.trees),
-          collaboration: buildCollaborationGraph(toRoleGuides(loaded.index, loaded.trees)),
+          requiredReading: buildRequiredReadingIndex(loaded.index, roleTrees),
+          collaboration: buildCollaborationGraph(toRoleGuides(loaded.index, roleTrees)),
         }
       }
       return current

@@ -4,7 +4,7 @@ import { createGitRunner, readBlobs, type GitRunner } from './git.ts'
 import { resolveContentRoot } from './load-config.ts'
 import type { HandbookConfig } from '../core/config/schema.ts'
 import { assignAstroHeadingIds } from './heading-ids.ts'
-import { buildDocIndex } from '../core/documents/build-index.ts'
+import { buildDocIndex, parseIndexedDocument } from '../core/documents/build-index.ts'
 import type { DocumentInfo } from '../core/documents/types.ts'
 import { createIndexStore, type HandbookIndex } from './index-store.ts'
 import { findChangedSections, type SectionChange } from '../core/reading/changes.ts'
@@ -56,7 +56,7 @@ export function loadReviewReport(
     }
   }
   const root = top.stdout.toString('utf8').trim()
-  const { index, trees } = built
+  const { index } = built
   const toGitPath = (document: DocumentInfo) =>
     relative(root, document.absolutePath).split(sep).join('/')
 
@@ -65,7 +65,7 @@ export function loadReviewReport(
     // Paths are relative to the repository's top (`:(top)`), not to the content root.
     const log = git(['log', '-1', '--format=%H %cI', '--', `:(top)${toGitPath(guide)}`])
     const [commit, date] = log.ok ? log.stdout.toString('utf8').trim().split(' ') : []
-    const tree = trees.get(guide.path)
+    const tree = parseIndexedDocument(index, guide.path)
     const cited = tree ? findCitedSections(guide, tree, index) : []
     return { guide, commit: commit || undefined, date, cited }
   })

@@ -6,6 +6,7 @@ import { enclosingHeading } from '../documents/headings.ts'
 import { configFileName } from '../config/schema.ts'
 import type { Citation, DocIndex, DocumentInfo, FileProblem } from '../documents/types.ts'
 import { analyzePage } from './analyze-page.ts'
+import { parseIndexedDocument } from '../documents/build-index.ts'
 
 /** Who cites what, across the whole handbook. */
 export interface CitationIndex {
@@ -27,7 +28,10 @@ export function sectionKey(documentPath: string, headingId: string): string {
  * (`analyzePage`), and records each resolved section reference and each
  * requirement mention with the section it sits in.
  */
-export function buildCitationIndex(index: DocIndex, trees: Map<string, Root>): CitationIndex {
+export function buildCitationIndex(
+  index: DocIndex,
+  treeOf: (path: string) => Root | undefined = (path) => parseIndexedDocument(index, path),
+): CitationIndex {
   const citations: CitationIndex = {
     requirements: new Map(),
     undefinedRequirements: new Map(),
@@ -40,7 +44,8 @@ export function buildCitationIndex(index: DocIndex, trees: Map<string, Root>): C
     else map.set(key, [citation])
   }
   for (const document of index.documents) {
-    const tree = trees.get(document.path)
+    // One tree at a time, dropped after its page: a large handbook's trees never all live at once.
+    const tree = treeOf(document.path)
     if (!tree) continue
     const analysis = analyzePage(tree, document, index, { matcher })
     const cite = (run: TextRun, offset: number): Citation => {

@@ -1,12 +1,8 @@
 import { basename } from 'node:path/posix'
 import type { Heading, Root } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import remarkSmartypants from 'remark-smartypants'
-import { unified } from 'unified'
 import type { HandbookConfig } from '../config/schema.ts'
 import { configFileName } from '../config/schema.ts'
-import { neutralizeActiveHtml } from '../markdown/active-html.ts'
+import { parseMarkdown } from '../markdown/parse.ts'
 import { findRequirementDefinitions } from '../requirements/definitions.ts'
 import { createRequirementMatcher, toRequirementAnchor } from '../requirements/patterns.ts'
 import type { DescribedSource } from './describe.ts'
@@ -27,10 +23,12 @@ import type { DocIndex, DocumentInfo, HeadingInfo, RequirementInfo } from './typ
 
 export type { SourceText } from './describe-all.ts'
 
-/** The index, the parsed trees (for the citation pass) and every problem found. */
+/**
+ * The index and every problem found. No tree is kept: a pass that needs one parses the body
+ * again (`parseIndexedDocument`), which costs less than holding every tree of a large handbook.
+ */
 export interface BuiltDocIndex {
   index: DocIndex
-  trees: Map<string, Root>
   sources: Map<string, DescribedSource>
   problems: FileProblem[]
 }
@@ -52,10 +50,8 @@ export function buildDocIndex(
   options: BuildDocIndexOptions,
 ): BuiltDocIndex {
   const problems: FileProblem[] = []
-  const parser = createIndexParser()
   const matcher = createRequirementMatcher(config.requirementPatterns)
   const documents: DocumentInfo[] = []
-  const trees = new Map<string, Root>()
   const sources = new Map<string, DescribedSource>()
   const requirements = new Map<string, RequirementInfo>()
   const requirementsById = new Map<string, RequirementInfo[]>()
@@ -63,7 +59,7 @@ export function buildDocIndex(
   const describedSources = describeSources(sourceTexts)
   problems.push(...describedSources.problems)
   for (const source of describedSources.described) {
-    const tree = parser.runSync(parser.parse(source.body)) as Root
+    const tree = parseMarkdown(source.body)
     const definitions =
       source.kind === 'requirements' ? findRequirementDefinitions(tree, matcher) : []
     // A definition belongs to its document's folder; only the first definition of an ID in a
@@ -133,7 +129,6 @@ export function buildDocIndex(
       headings,
       bodyLineOffset: source.bodyLineOffset,
     })
-    trees.set(source.path, tree)
     sources.set(source.path, source)
   }
 
@@ -175,21 +170,13 @@ export function buildDocIndex(
     const section = document ? enclosingSection(document.headings, requirement.line) : undefined
     if (section !== undefined) requirement.section = section
   }
-  return { index, trees, sources, problems }
+  return { index, sources, problems }
 }
 
-/** The same parse Astro does before our plugins: GFM, then smartypants (which changes heading text). */
-export function createIndexParser() {
-  return (
-    unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      .use(remarkSmartypants)
-      // The page shows active raw HTML as code (remarkDocumentPage): headings must read alike.
-      .use(() => (tree: Root) => {
-        neutralizeActiveHtml(tree)
-      })
-  )
+/** The tree of an indexed document's body, parsed again: the index keeps bodies, not trees. */
+export function parseIndexedDocument(index: DocIndex, path: string): Root | undefined {
+  const body = index.bodies?.get(path)
+  return body === undefined ? undefined : parseMarkdown(body)
 }
 
 /** Adds configured aliases to their documents; reports aliases that name no document or clash. */

@@ -122,12 +122,26 @@ function findByPath(names: DocumentNameTable, path: string): DocumentInfo | unde
 }
 
 /** True for any name that refers to a configured document (found or ambiguous) from `from`. */
-export function createIsDocumentName(
-  index: DocIndex,
-  from?: string,
-): (candidate: string) => boolean {
+export function createIsDocumentName(index: DocIndex, from?: string): DocumentNamePredicate {
   const options = from === undefined ? {} : { from }
-  return (candidate) => findDocument(index, candidate, options).status !== 'missing'
+  const names = index.names ?? buildDocumentNameTable(index.documents)
+  // Asked of nearly every capitalised word of a page: most are no name at all, and the set of
+  // last segments says so without the local-first lookup.
+  const isName: DocumentNamePredicate = (candidate) =>
+    names.lastSegments.has(lastSegment(normalizeDocumentName(candidate))) &&
+    findDocument(index, candidate, options).status !== 'missing'
+  isName.maxWords = names.maxWords
+  return isName
+}
+
+/**
+ * Says whether a word or words name a document; `maxWords`, when known, is the most words a
+ * name has, so that a reader of running text need not try longer runs.
+ */
+export type DocumentNamePredicate = ((candidate: string) => boolean) & { maxWords?: number }
+
+function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1).toLowerCase()
 }
 
 /** Indexes documents by their aliases; built once with the index. */
@@ -138,6 +152,8 @@ export function buildDocumentNameTable(documents: readonly DocumentInfo[]): Docu
     paths: new Map(),
     foldedPaths: new Map(),
     stems: new Map(),
+    lastSegments: new Set(),
+    maxWords: 1,
   }
   const add = (map: Map<string, DocumentInfo[]>, key: string, document: DocumentInfo) => {
     const list = map.get(key)
@@ -148,8 +164,11 @@ export function buildDocumentNameTable(documents: readonly DocumentInfo[]): Docu
     for (const alias of document.aliases) {
       add(table.exact, alias, document)
       add(table.folded, alias.toLowerCase(), document)
+      table.lastSegments.add(lastSegment(alias))
+      table.maxWords = Math.max(table.maxWords, alias.trim().split(/\s+/u).length)
     }
     table.paths.set(document.path, document)
+    table.lastSegments.add(lastSegment(document.path))
     add(table.foldedPaths, document.path.toLowerCase(), document)
     const stem = posix
       .basename(document.path)

@@ -141,6 +141,13 @@ export interface DocumentNameTable {
   foldedPaths: Map<string, DocumentInfo[]>
   /** `folder/stem` (lower case, folder `.` at the root) → document: `specs/001/research`. */
   stems: Map<string, DocumentInfo>
+  /**
+   * The last path segment of every name, in lower case (`engineering_sop.md`, `sop`): a name
+   * whose last segment is not here names no document, whatever folder it is read from.
+   */
+  lastSegments: Set<string>
+  /** The most words any name has (`Engineering SOP`: 2): longer runs of words name nothing. */
+  maxWords: number
 }
 
 /** A file the config selects. */

@@ -1,5 +1,6 @@
 import { hyphenLookalikes } from '../text/hyphens.ts'
 import { findSignificantWords, isStopWord } from '../text/words.ts'
+import type { DocumentNamePredicate } from '../documents/names.ts'
 
 /** Whether a reference cites a section by number (`§5.2`, `§A`) or by heading text (`§Build and Test Commands`). */
 export type SectionRefKind = 'number' | 'name'
@@ -115,7 +116,7 @@ export interface FindSectionRefsOptions {
    * unknown one is not silently linked to the default document.
    * @default undefined
    */
-  isDocumentName?: (candidate: string) => boolean
+  isDocumentName?: DocumentNamePredicate
   /**
    * Text of the neighbouring table cell (`Table-driven tests` beside
    * `| §12.4 |`), used as a title hint when the reference has none of its own.
@@ -299,8 +300,9 @@ export function findSectionRefs(
  */
 export function findDocumentMentions(
   text: string,
-  isDocumentName: (candidate: string) => boolean,
+  isDocumentName: DocumentNamePredicate,
 ): DocumentMention[] {
+  const maxWords = Math.min(maxAliasWords, isDocumentName.maxWords ?? maxAliasWords)
   const tokens = [...text.matchAll(tokenPattern)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
@@ -311,7 +313,7 @@ export function findDocumentMentions(
     let words = 1
     // Only spaces may join the words of one name.
     while (
-      words < maxAliasWords &&
+      words < maxWords &&
       index + words < tokens.length &&
       /^[ \t\u00a0]+$/u.test(
         text.slice(tokens[index + words - 1]!.end, tokens[index + words]!.start),

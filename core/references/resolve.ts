@@ -278,7 +278,7 @@ class Resolver {
       const hintWords = findSignificantWords(hint.text)
       const scored = candidates.map((candidate) => ({
         ...candidate,
-        score: countShared(hintWords, findSignificantWords(candidate.heading.title)),
+        score: countShared(hintWords, titleWords(candidate.heading)),
       }))
       evidence.candidates = scored.map((candidate) => toCandidate(candidate, candidate.score))
       const best = Math.max(...scored.map((candidate) => candidate.score))
@@ -600,15 +600,15 @@ function withStaleCheck(resolution: Resolved, ref: SectionRefMatch): Resolved {
   if (!hint || !isTitlePosition(hint) || hint.quoted || isQuoted(hint.text)) return resolution
   const hintWords = findSignificantWords(hint.text)
   if (hintWords.length === 0) return resolution
-  const sharedWithTarget = countShared(hintWords, findSignificantWords(resolution.heading.title))
+  const sharedWithTarget = countShared(hintWords, titleWords(resolution.heading))
   if (sharedWithTarget === hintWords.length) return resolution
   const other = resolution.document.headings.find((heading) => {
     if (heading === resolution.heading) return false
-    const titleWords = findSignificantWords(heading.title)
+    const headingWords = titleWords(heading)
     return (
-      titleWords.length > sharedWithTarget &&
-      countShared(titleWords, hintWords) === titleWords.length &&
-      hintWords.length - titleWords.length <= 1
+      headingWords.length > sharedWithTarget &&
+      countShared(headingWords, hintWords) === headingWords.length &&
+      hintWords.length - headingWords.length <= 1
     )
   })
   if (!other) return withRenameCheck(resolution, ref, hint, hintWords, sharedWithTarget)
@@ -677,7 +677,7 @@ function findBestTitleMatch(
   let best: { heading: HeadingInfo; score: number } | undefined
   for (const heading of document.headings) {
     if (heading === except) continue
-    const score = countShared(hintWords, findSignificantWords(heading.title))
+    const score = countShared(hintWords, titleWords(heading))
     if (score > 0 && (!best || score > best.score)) best = { heading, score }
   }
   return best
@@ -882,4 +882,18 @@ function unresolved(
   return hint === undefined
     ? { status: 'unresolved', rule, message: base, evidence }
     : { status: 'unresolved', rule, message: `${base}; ${hint}`, hint, evidence }
+}
+
+/**
+ * A heading's significant words, read once per heading: every hint near a reference is
+ * compared with the titles of all the sections it could mean.
+ */
+const wordsOfTitles = new WeakMap<HeadingInfo, string[]>()
+function titleWords(heading: HeadingInfo): string[] {
+  let words = wordsOfTitles.get(heading)
+  if (!words) {
+    words = findSignificantWords(heading.title)
+    wordsOfTitles.set(heading, words)
+  }
+  return words
 }

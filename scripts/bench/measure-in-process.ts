@@ -47,7 +47,7 @@ export function timeIndexScan(
     const cpu = process.cpuUsage()
     const config = loadHandbookConfig(contentRoot)
     const loaded = loadDocIndex(contentRoot, config)
-    buildCitationIndex(loaded.index, loaded.trees)
+    buildCitationIndex(loaded.index)
     samples.push(performance.now() - started)
     const used = process.cpuUsage(cpu)
     cpuSamples.push((used.user + used.system) / 1000)

@@ -13,11 +13,10 @@ import {
   type RoleGuide,
 } from '../../core/collaboration/graph.ts'
 import { layoutCollaborationMap } from '../../core/collaboration/layout.ts'
-import { createIndexParser } from '../../core/documents/build-index.ts'
+import { parseMarkdown } from '../../core/markdown/parse.ts'
 import { createIndexStore } from '../../io/index-store.ts'
 
-const parser = createIndexParser()
-const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root
+const parse = parseMarkdown
 
 const names: Record<string, string[]> = {
   po: ['Product Owner', 'product-owner'],

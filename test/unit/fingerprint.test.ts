@@ -1,14 +1,12 @@
 import type { Root } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { createIndexParser } from '../../core/documents/build-index.ts'
+import { parseMarkdown } from '../../core/markdown/parse.ts'
 import { assignAstroHeadingIds } from '../../io/heading-ids.ts'
 import { buildOutline } from '../../core/documents/outline.ts'
 
-const parser = createIndexParser()
-
 /** Section number (or title) → fingerprint, as the index computes them. */
 function fingerprints(body: string): Record<string, string> {
-  const tree = parser.runSync(parser.parse(body)) as Root
+  const tree = parseMarkdown(body)
   const headings = buildOutline(tree, {
     body,
     bodyLineOffset: 0,

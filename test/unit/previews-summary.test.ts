@@ -1,11 +1,10 @@
 import type { Root } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { createIndexParser } from '../../core/documents/build-index.ts'
+import { parseMarkdown } from '../../core/markdown/parse.ts'
 import { assignAstroHeadingIds } from '../../io/heading-ids.ts'
 import { buildOutline, summarizeSections } from '../../core/documents/outline.ts'
 
-const parser = createIndexParser()
-const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root
+const parse = parseMarkdown
 
 /** Heading text → its summary, for a markdown body. */
 function summaries(markdown: string): Record<string, string | undefined> {

@@ -94,7 +94,7 @@ describe('a pattern nothing defines is one finding, not one per mention', () => 
       },
       { requirementPatterns: ['ADR-\\d+'] },
     )
-    const citations = buildCitationIndex(built.index, built.trees)
+    const citations = buildCitationIndex(built.index)
     const problems = findPatternsWithoutDefinitions(built.index, citations)
     expect(problems.map((problem) => problem.ruleId)).toEqual(['no-requirement-definitions'])
     expect(problems[0]!.message).toMatch(/matches 6 mentions of 3 IDs in 2 documents/)
@@ -111,7 +111,7 @@ describe('a pattern nothing defines is one finding, not one per mention', () => 
       },
       { requirementPatterns: ['ADR-\\d+'] },
     )
-    const citations = buildCitationIndex(built.index, built.trees)
+    const citations = buildCitationIndex(built.index)
     expect(findPatternsWithoutDefinitions(built.index, citations)).toEqual([])
     expect([...citations.undefinedRequirements.keys()]).toEqual(['ADR-9'])
   })

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import { sectionKey } from '../../core/analysis/citations.ts'
-import { createIndexParser } from '../../core/documents/build-index.ts'
+import { parseMarkdown } from '../../core/markdown/parse.ts'
 import type { HandbookIndex } from '../../core/handbook-index.ts'
 import { remarkRoleBadges } from '../../plugins/remark-role-badges/index.ts'
 import { toSiteRoles } from '../../core/reading/site-roles.ts'
@@ -60,8 +60,7 @@ describe('toRoleAccent', () => {
   })
 })
 
-const parser = createIndexParser()
-const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root
+const parse = parseMarkdown
 
 describe('remarkRoleBadges', () => {
   const engineer = buildSampleDocument('.agents/engineer.md', [], { kind: 'role' })

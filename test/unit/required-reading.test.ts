@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Root } from 'mdast'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createIndexParser } from '../../core/documents/build-index.ts'
+import { parseMarkdown } from '../../core/markdown/parse.ts'
 import { sectionKey } from '../../core/analysis/citations.ts'
 import type { DocIndex } from '../../core/documents/types.ts'
 import { createIndexStore, type HandbookIndex } from '../../io/index-store.ts'
@@ -17,8 +17,7 @@ import { buildSampleDocument, buildSampleIndex } from './helpers/sample-index.ts
 
 const guide = buildSampleDocument('.agents/engineer.md', [], { kind: 'role' })
 const index: DocIndex = buildSampleIndex({ extraDocuments: [guide] })
-const parser = createIndexParser()
-const parse = (markdown: string) => parser.runSync(parser.parse(markdown)) as Root
+const parse = parseMarkdown
 
 /** `SOP 4`, `Req 7`, `CONTEXT Build and Test Commands`, `CONTEXT (whole)`: one line per item. */
 function summarize(reading: RequiredReading): string[] {

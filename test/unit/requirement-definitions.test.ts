@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import { describe, expect, test } from 'vitest'
-import { createIndexParser } from '../../core/documents/build-index.ts'
+import { parseMarkdown } from '../../core/markdown/parse.ts'
 import { findRequirementDefinitions } from '../../core/requirements/definitions.ts'
 import { createRequirementMatcher, toRequirementAnchor } from '../../core/requirements/patterns.ts'
 import { analyzeIndexed, buildMarkdownIndex } from './helpers/markdown-index.ts'
@@ -24,11 +24,10 @@ const patterns = [
   'REQ-\\d+',
 ]
 const matcher = createRequirementMatcher(patterns)
-const parser = createIndexParser()
 
 /** `ID: text` of each definition in a requirements document's markdown, with its element. */
 function definitionsIn(markdown: string): string[] {
-  const tree = parser.runSync(parser.parse(markdown)) as Root
+  const tree = parseMarkdown(markdown)
   return findRequirementDefinitions(tree, matcher).map(
     (definition) => `${definition.node.type} ${definition.id}: ${definition.text}`,
   )

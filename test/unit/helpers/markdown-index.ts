@@ -1,7 +1,11 @@
 import type { Root } from 'mdast'
 import { analyzePage, type PageAnalysis } from '../../../core/analysis/analyze-page.ts'
 import { handbookConfigSchema } from '../../../core/config/schema.ts'
-import { buildDocIndex, type BuiltDocIndex } from '../../../core/documents/build-index.ts'
+import {
+  buildDocIndex,
+  parseIndexedDocument,
+  type BuiltDocIndex,
+} from '../../../core/documents/build-index.ts'
 import type { DocumentKind } from '../../../core/documents/types.ts'
 import type { SectionResolution } from '../../../core/references/resolve.ts'
 import { assignAstroHeadingIds } from '../../../io/heading-ids.ts'
@@ -48,10 +52,9 @@ export function buildMarkdownIndex(
 /** The page analysis of one indexed document, as the link plugin and the citation index run it. */
 export function analyzeIndexed(built: BuiltDocIndex, path: string): PageAnalysis {
   const document = built.index.documentsByPath.get(path)
-  const tree = built.trees.get(path)
+  const tree = parseIndexedDocument(built.index, path)
   if (!document || !tree) throw new Error(`${path} is not in the index`)
-  // The citation index analyses the indexed tree; a clone keeps the index's tree untouched.
-  return analyzePage(structuredClone(tree) as Root, document, built.index)
+  return analyzePage(tree, document, built.index)
 }
 
 /**
