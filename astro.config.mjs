@@ -2,13 +2,18 @@
 import { defineConfig } from 'astro/config'
 import starlight from '@astrojs/starlight'
 import { unified } from '@astrojs/markdown-remark'
+import { satteri } from '@astrojs/markdown-satteri'
 import { createHandbook } from './integration/create-handbook.ts'
 import { expressiveCodeOptions } from './plugins/remark-code-samples/expressive-code-options.ts'
+import { createSatteriPlugins } from './plugins/satteri/adapter.ts'
 import { kindIndexFolder } from './core/navigation/sidebar-window.ts'
 
 // Everything the site knows comes from one folder: content/ or $HANDBOOK_CONTENT.
 // HANDBOOK_PLAIN=1 builds the same content with plain Starlight (for the benchmark).
 const plain = process.env.HANDBOOK_PLAIN === '1'
+// Our plugins run on Sätteri, Astro's default engine (BENCHMARKS.md, "Rendering engine: Sätteri
+// or unified"); HANDBOOK_ENGINE=unified renders the same plugins on unified instead.
+const engine = process.env.HANDBOOK_ENGINE === 'unified' ? 'unified' : 'satteri'
 const handbook = createHandbook({ base: process.env.HANDBOOK_BASE, plugins: !plain })
 const site = process.env.HANDBOOK_SITE ?? handbook.config.site
 
@@ -22,12 +27,15 @@ export default defineConfig({
     ? {}
     : {
         markdown: {
-          processor: unified({
-            // @ts-expect-error unified's plugin tuple types are looser than ours
-            remarkPlugins: handbook.remarkPlugins,
-            // @ts-expect-error as above
-            rehypePlugins: handbook.rehypePlugins,
-          }),
+          processor:
+            engine === 'unified'
+              ? unified({
+                  // @ts-expect-error unified's plugin tuple types are looser than ours
+                  remarkPlugins: handbook.remarkPlugins,
+                  // @ts-expect-error as above
+                  rehypePlugins: handbook.rehypePlugins,
+                })
+              : satteri(createSatteriPlugins(handbook)),
         },
       }),
   integrations: [
