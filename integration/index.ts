@@ -9,6 +9,7 @@ import {
   formatLinesReport,
 } from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
+import { findPatternsWithoutDefinitions } from '../core/analysis/citations.ts'
 import { createChecker, type CheckResult, type Checker } from '../check/run-check.ts'
 import type { IndexStore } from '../core/handbook-index.ts'
 import { checkBuiltPages } from './check-built-pages.ts'
@@ -78,8 +79,11 @@ export function handbookIntegration({
         server.watcher.on('unlink', onChange)
       },
       'astro:build:done'({ dir, logger }) {
-        const lost = checkBuiltPages(store.get().index, dir, { headings: plugins })
+        const built = store.get()
+        const lost = checkBuiltPages(built.index, dir, { headings: plugins })
         collector.addGlobal(lost)
+        // Only now has every page recorded what it cites.
+        collector.addGlobal(findPatternsWithoutDefinitions(built.index, built.citations))
         const failed = printDiagnostics(collector, store, (line) => console.log(line), true)
         if (failed) {
           logger.error('The handbook has errors; see the report above.')

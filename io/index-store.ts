@@ -1,6 +1,6 @@
 import { loadHandbookConfig } from './load-config.ts'
 import type { HandbookConfig } from '../core/config/schema.ts'
-import { buildCitationIndex, findPatternsWithoutDefinitions } from '../core/analysis/citations.ts'
+import { analyseCitations, createCitationRecorder } from '../core/analysis/citations.ts'
 import { applySectionHistory } from './history.ts'
 import { loadDocIndex } from './load-index.ts'
 import { parseIndexedDocument } from '../core/documents/build-index.ts'
@@ -21,7 +21,6 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
       if (!current) {
         const loaded = loadDocIndex(contentRoot, handbookConfig)
         applySectionHistory(loaded.index, contentRoot)
-        const citations = buildCitationIndex(loaded.index)
         // Reading lists and the collaboration map read role guides only: parse just those.
         const roleTrees = new Map(
           loaded.index.documents
@@ -31,13 +30,19 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
               return tree ? [[document.path, tree] as const] : []
             }),
         )
+        // Citations are recorded as pages render (the link plugin), each page analysed once.
+        // Role guides are recorded now: every page's search filters name the roles that cite it.
+        const recorder = createCitationRecorder(loaded.index)
+        for (const [path, tree] of roleTrees) {
+          const page = analyseCitations(loaded.index, path, { treeOf: () => tree })
+          if (page) recorder.record(path, page)
+        }
         current = {
           ...loaded,
-          problems: [
-            ...loaded.problems,
-            ...findPatternsWithoutDefinitions(loaded.index, citations),
-          ],
-          citations,
+          citationRecorder: recorder,
+          get citations() {
+            return recorder.complete()
+          },
           requiredReading: buildRequiredReadingIndex(loaded.index, roleTrees),
           collaboration: buildCollaborationGraph(toRoleGuides(loaded.index, roleTrees)),
         }

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { relative, sep } from 'node:path'
 import { createGitRunner, readBlobs, type GitRunner } from './git.ts'
-import { resolveContentRoot } from './load-config.ts'
 import type { HandbookConfig } from '../core/config/schema.ts'
 import { assignAstroHeadingIds } from './heading-ids.ts'
 import { buildDocIndex, parseIndexedDocument } from '../core/documents/build-index.ts'
 import type { DocumentInfo } from '../core/documents/types.ts'
-import { createIndexStore, type HandbookIndex } from './index-store.ts'
+import type { HandbookIndex } from './index-store.ts'
 import { findChangedSections, type SectionChange } from '../core/reading/changes.ts'
 import { findCitedSections } from '../core/reading/extract.ts'
 
@@ -116,13 +115,6 @@ export function loadReviewReport(
       }
     }),
   }
-}
-
-/** The review of a content folder (`HANDBOOK_CONTENT`, else content/), for `npm run check`. */
-export function runReview(contentRoot?: string): ReviewReport {
-  const root = resolve(contentRoot ?? resolveContentRoot())
-  const store = createIndexStore(root)
-  return loadReviewReport(store.get(), store.config, root)
 }
 
 /** The report as lines for `npm run check`. */

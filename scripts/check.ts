@@ -9,7 +9,7 @@ import { runExplain } from '../check/explain.ts'
 import { watchCheck } from '../check/watch.ts'
 import { formatHumanReport, formatLinesReport, type Report } from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
-import { formatReviewReport, runReview } from '../io/review.ts'
+import { formatReviewReport, loadReviewReport } from '../io/review.ts'
 
 const formats = ['human', 'json', 'sarif', 'lines'] as const
 type Format = (typeof formats)[number]
@@ -86,7 +86,9 @@ try {
   await emit(result)
   const review = !args['no-review'] && !args.watch && format === 'human' && !args.output
   if (review) {
-    for (const line of formatReviewReport(runReview(args.content))) console.log(line)
+    // The index the check just built: no second scan of the sources or of their history.
+    const reviewReport = loadReviewReport(result.built, result.config, result.contentRoot)
+    for (const line of formatReviewReport(reviewReport)) console.log(line)
   }
   if (format === 'human' || args.output) {
     console.log(`Checked ${result.documents} documents in ${Math.round(result.timings.totalMs)} ms`)

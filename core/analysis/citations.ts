@@ -1,11 +1,11 @@
 import type { Root } from 'mdast'
 import { normalizeHyphens } from '../text/hyphens.ts'
-import { createRequirementMatcher } from '../requirements/patterns.ts'
+import { createRequirementMatcher, type RequirementMatcher } from '../requirements/patterns.ts'
 import { pointInRun, type TextRun } from '../markdown/text-runs.ts'
 import { enclosingHeading } from '../documents/headings.ts'
 import { configFileName } from '../config/schema.ts'
 import type { Citation, DocIndex, DocumentInfo, FileProblem } from '../documents/types.ts'
-import { analyzePage } from './analyze-page.ts'
+import { analyzePage, type PageAnalysis } from './analyze-page.ts'
 import { parseIndexedDocument } from '../documents/build-index.ts'
 
 /** Who cites what, across the whole handbook. */
@@ -23,6 +23,91 @@ export function sectionKey(documentPath: string, headingId: string): string {
   return `${documentPath}#${headingId}`
 }
 
+/** What one page cites: the entries its analysis adds to each map of the citation index. */
+export interface PageCitations {
+  requirements: Array<[key: string, citation: Citation]>
+  undefinedRequirements: Array<[id: string, citation: Citation]>
+  sections: Array<[key: string, citation: Citation]>
+}
+
+/**
+ * The citations of one analysed page: each resolved section reference and each requirement
+ * mention, with the section it sits in. `lineOffset` turns a tree line into the author's
+ * line, as for `analyzePage`.
+ */
+export function citePage(
+  analysis: PageAnalysis,
+  lineOffset = analysis.document.bodyLineOffset,
+): PageCitations {
+  const { document } = analysis
+  const page: PageCitations = { requirements: [], undefinedRequirements: [], sections: [] }
+  const cite = (run: TextRun, offset: number): Citation => {
+    const point = pointInRun(run, offset)
+    const line = (point?.line ?? 0) + lineOffset
+    const heading = enclosingHeading(document.headings, line)
+    return {
+      document: document.path,
+      ...(heading ? { section: heading.number ?? heading.title, sectionId: heading.id } : {}),
+      line,
+      column: point?.column ?? 0,
+    }
+  }
+  for (const { run, mention, outcome } of analysis.requirements) {
+    if (outcome.kind === 'link') {
+      page.requirements.push([outcome.requirement.key, cite(run, mention.start)])
+    } else if (outcome.kind === 'unknown' || outcome.kind === 'ambiguous') {
+      page.undefinedRequirements.push([mention.id, cite(run, mention.start)])
+    }
+  }
+  for (const { run, ref, resolution } of analysis.sections) {
+    if (resolution.status !== 'resolved') continue
+    page.sections.push([
+      sectionKey(resolution.document.path, resolution.heading.id),
+      cite(run, ref.start),
+    ])
+  }
+  return page
+}
+
+/** The citation index of the pages given, merged in the index's document order. */
+export function mergeCitations(
+  index: DocIndex,
+  pages: ReadonlyMap<string, PageCitations>,
+): CitationIndex {
+  const citations: CitationIndex = {
+    requirements: new Map(),
+    undefinedRequirements: new Map(),
+    sections: new Map(),
+  }
+  const add = (map: Map<string, Citation[]>, [key, citation]: [string, Citation]) => {
+    const list = map.get(key)
+    if (list) list.push(citation)
+    else map.set(key, [citation])
+  }
+  for (const document of index.documents) {
+    const page = pages.get(document.path)
+    if (!page) continue
+    for (const entry of page.requirements) add(citations.requirements, entry)
+    for (const entry of page.undefinedRequirements) add(citations.undefinedRequirements, entry)
+    for (const entry of page.sections) add(citations.sections, entry)
+  }
+  return citations
+}
+
+/** Parses and analyses one indexed document for its citations. */
+export function analyseCitations(
+  index: DocIndex,
+  path: string,
+  options: { matcher?: RequirementMatcher; treeOf?: (path: string) => Root | undefined } = {},
+): PageCitations | undefined {
+  const document = index.documentsByPath.get(path)
+  const tree = (options.treeOf ?? ((wanted) => parseIndexedDocument(index, wanted)))(path)
+  if (!document || !tree) return undefined
+  return citePage(
+    analyzePage(tree, document, index, options.matcher ? { matcher: options.matcher } : {}),
+  )
+}
+
 /**
  * Walks every document once with the same page analysis the plugins use
  * (`analyzePage`), and records each resolved section reference and each
@@ -32,50 +117,55 @@ export function buildCitationIndex(
   index: DocIndex,
   treeOf: (path: string) => Root | undefined = (path) => parseIndexedDocument(index, path),
 ): CitationIndex {
-  const citations: CitationIndex = {
-    requirements: new Map(),
-    undefinedRequirements: new Map(),
-    sections: new Map(),
-  }
+  return createCitationRecorder(index, { treeOf }).complete()
+}
+
+/**
+ * Collects the citations of pages as they are analysed: the link plugin records each page
+ * it renders, so a build analyses every page once. `complete()` analyses, once, the pages
+ * nobody recorded (in `npm run check`, or a page that failed to render) and answers for the
+ * whole handbook; `recorded()` answers for the pages recorded so far and never analyses.
+ */
+export interface CitationRecorder {
+  record(path: string, page: PageCitations): void
+  /** The citations of one page, when recorded. */
+  page(path: string): PageCitations | undefined
+  recorded(): CitationIndex
+  complete(): CitationIndex
+}
+
+/** Creates an empty recorder over the index. */
+export function createCitationRecorder(
+  index: DocIndex,
+  options: { treeOf?: (path: string) => Root | undefined } = {},
+): CitationRecorder {
+  const pages = new Map<string, PageCitations>()
+  let merged: CitationIndex | undefined
   const matcher = createRequirementMatcher(index.requirementPatterns)
-  const add = (map: Map<string, Citation[]>, key: string, citation: Citation) => {
-    const list = map.get(key)
-    if (list) list.push(citation)
-    else map.set(key, [citation])
+  const recorded = () => {
+    merged ??= mergeCitations(index, pages)
+    return merged
   }
-  for (const document of index.documents) {
-    // One tree at a time, dropped after its page: a large handbook's trees never all live at once.
-    const tree = treeOf(document.path)
-    if (!tree) continue
-    const analysis = analyzePage(tree, document, index, { matcher })
-    const cite = (run: TextRun, offset: number): Citation => {
-      const point = pointInRun(run, offset)
-      const line = (point?.line ?? 0) + document.bodyLineOffset
-      const heading = enclosingHeading(document.headings, line)
-      return {
-        document: document.path,
-        ...(heading ? { section: heading.number ?? heading.title, sectionId: heading.id } : {}),
-        line,
-        column: point?.column ?? 0,
+  return {
+    record(path, page) {
+      pages.set(path, page)
+      merged = undefined
+    },
+    page: (path) => pages.get(path),
+    recorded,
+    complete() {
+      for (const document of index.documents) {
+        if (pages.has(document.path)) continue
+        const page = analyseCitations(index, document.path, {
+          matcher,
+          ...(options.treeOf ? { treeOf: options.treeOf } : {}),
+        })
+        if (page) pages.set(document.path, page)
+        merged = undefined
       }
-    }
-    for (const { run, mention, outcome } of analysis.requirements) {
-      if (outcome.kind === 'link') {
-        add(citations.requirements, outcome.requirement.key, cite(run, mention.start))
-      } else if (outcome.kind === 'unknown' || outcome.kind === 'ambiguous') {
-        add(citations.undefinedRequirements, mention.id, cite(run, mention.start))
-      }
-    }
-    for (const { run, ref, resolution } of analysis.sections) {
-      if (resolution.status !== 'resolved') continue
-      add(
-        citations.sections,
-        sectionKey(resolution.document.path, resolution.heading.id),
-        cite(run, ref.start),
-      )
-    }
+      return recorded()
+    },
   }
-  return citations
 }
 
 /** One citing place, grouped by document and section. */

@@ -20,19 +20,36 @@ import { neutralizeActiveHtml } from './active-html.ts'
  * pass and `npm run check` parse every document, and remark-smartypants alone took most of a
  * large handbook's scan. Sätteri's quotes are remark-smartypants' quotes; its dashes and
  * ellipses are not (two hyphens are an en dash to it, an em dash to remark-smartypants), so
- * those two rules are applied here as remark-smartypants applies them, one text node at a
- * time. A few rare forms still differ (spaced ellipses, ``` ``quotes'' ```, a quote next to
- * dashes); they could change a heading's id, so a heading written with one of them is parsed
- * again, alone, by the page's own pipeline.
+ * `finishPunctuation` applies those as remark-smartypants does. The pages render from the
+ * same parse (astro.config.mjs), so their heading ids are the index's.
  */
 export function parseMarkdown(body: string): Root {
   const tree = markdownToMdast(body, {
-    features: {
-      gfm: true,
-      smartPunctuation: { quotes: true, dashes: false, ellipses: false },
-      frontmatter: false,
-    },
+    features: { ...satteriFeatures, frontmatter: false },
   }) as Root
+  finishPunctuation(tree, body)
+  neutralizeActiveHtml(tree)
+  return tree
+}
+
+/**
+ * What Sätteri is asked to parse, here and when it renders the pages (astro.config.mjs):
+ * GFM, and of smart punctuation only the quotes, which follow remark-smartypants' rule;
+ * `finishPunctuation` does the rest as remark-smartypants does.
+ */
+export const satteriFeatures = {
+  gfm: true,
+  smartPunctuation: { quotes: true, dashes: false, ellipses: false },
+}
+
+/**
+ * Completes smart punctuation on a tree Sätteri parsed with `satteriFeatures`, as
+ * remark-smartypants does it: two hyphens (and only two) are an em dash, three or more dots
+ * an ellipsis, one text node at a time; a heading written with a form the two rules still
+ * disagree on is parsed again, alone, by the unified pipeline. `source` is the text the
+ * tree's positions count in.
+ */
+export function finishPunctuation(tree: Root, source: string): void {
   visit(tree, 'text', (node) => {
     if (node.value.includes('--')) node.value = node.value.replace(/(?<!-)--(?!-)/g, '—')
     if (node.value.includes('...')) node.value = node.value.replace(/\.{3,}/g, '…')
@@ -41,11 +58,9 @@ export function parseMarkdown(body: string): Root {
     const start = heading.position?.start
     const end = heading.position?.end
     if (start?.offset === undefined || end?.offset === undefined) return
-    const source = body.slice(start.offset, end.offset)
-    if (punctuationRulesDiffer.test(source)) reparseHeading(heading, source, start)
+    const text = source.slice(start.offset, end.offset)
+    if (punctuationRulesDiffer.test(text)) reparseHeading(heading, text, start)
   })
-  neutralizeActiveHtml(tree)
-  return tree
 }
 
 /** Where Sätteri's smart punctuation and remark-smartypants part ways (see parseMarkdown). */

@@ -2,7 +2,7 @@ import type { Root } from 'hast'
 import type { VFile } from 'vfile'
 import type { HandbookIndex, IndexStore } from '../../core/handbook-index.ts'
 import { getPageData } from '../../core/page-data.ts'
-import { buildSearchFacets, type PageFacets } from '../../core/search/facets.ts'
+import { createPageFacets, type PageFacets } from '../../core/search/facets.ts'
 import { buildFacetElement, markSearchTargets } from './mark.ts'
 
 export { buildJumpIndex, type JumpIndex } from '../../core/search/jump-index.ts'
@@ -21,16 +21,19 @@ export interface Options {
  * guides cite it and the requirements it defines, cites or implements.
  */
 export function rehypeSearchIndex(options: Options) {
-  // The facets of all pages come from one pass over the citations; computed
-  // again only when the store hands out a new index (after a change in dev).
-  let cached: { built: HandbookIndex; facets: Map<string, PageFacets> } | undefined
+  // Made again only when the store hands out a new index (after a change in dev).
+  let cached:
+    { built: HandbookIndex; facetsOf: (path: string) => PageFacets | undefined } | undefined
   return (tree: Root, file: VFile) => {
     const page = getPageData(file)
     if (!page) return
     const built = options.store.get()
-    if (cached?.built !== built) cached = { built, facets: buildSearchFacets(built) }
+    if (cached?.built !== built) {
+      const recorder = built.citationRecorder
+      cached = { built, facetsOf: createPageFacets(built.index, (path) => recorder.page(path)) }
+    }
     markSearchTargets(tree, built.index, page.path, page.lineOffset)
-    const facets = cached.facets.get(page.path)
+    const facets = cached.facetsOf(page.path)
     if (facets) tree.children.push(buildFacetElement(facets))
   }
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { analyzePage } from '../../core/analysis/analyze-page.ts'
+import { citePage } from '../../core/analysis/citations.ts'
 import { messageSource } from '../../core/diagnostics/diagnostics.ts'
 import { getPageData } from '../../core/page-data.ts'
 import {
@@ -28,10 +29,13 @@ export function remarkReferenceLinks(options: Options) {
   return (tree: Root, file: VFile) => {
     const page = getPageData(file)
     if (!page) return
-    const { index } = options.store.get()
+    const built = options.store.get()
+    const { index } = built
     const document = index.documentsByPath.get(page.path)
     if (!document) return
     const analysis = analyzePage(tree, document, index, { lineOffset: page.lineOffset })
+    // This analysis is the page's only one in a build: the citation index is made of these.
+    built.citationRecorder.record(document.path, citePage(analysis, page.lineOffset))
     const replacements = new Map<TextRun, RunReplacement[]>()
     const add = (run: TextRun, replacement: RunReplacement | undefined) => {
       if (replacement) replacements.set(run, [...(replacements.get(run) ?? []), replacement])

@@ -11,6 +11,7 @@ import {
 import { VFile } from 'vfile'
 import type { PluginList } from '../index.ts'
 import { copyTree } from './copy-tree.ts'
+import { finishPunctuation, satteriFeatures } from '../../core/markdown/parse.ts'
 import { applyCarryOver, prepareMarkdownTree, type CarryOver } from './carry-over.ts'
 
 /** A unified transformer as our plugins return them: mutates the tree, records on the file. */
@@ -42,7 +43,11 @@ const stateKey = 'handbook:unified-page'
 export function createSatteriPlugins(plugins: {
   remarkPlugins: PluginList
   rehypePlugins: PluginList
-}): { mdastPlugins: MdastPluginDefinition[]; hastPlugins: HastPluginDefinition[] } {
+}): {
+  mdastPlugins: MdastPluginDefinition[]
+  hastPlugins: HastPluginDefinition[]
+  features: typeof satteriFeatures
+} {
   // Attached once, as unified attaches a frozen processor's plugins once.
   const remark = attach(plugins.remarkPlugins)
   const rehype = attach(plugins.rehypePlugins)
@@ -52,7 +57,10 @@ export function createSatteriPlugins(plugins: {
     options: { position: true },
     before(root, ctx) {
       const file = createFile(ctx)
-      return runAll(remark, copyTree<MdastRoot>(root), file, (tree) => {
+      const copy = copyTree<MdastRoot>(root)
+      // Sätteri was asked for quotes only (satteriFeatures): dashes and dots as unified makes them.
+      finishPunctuation(copy, ctx.source)
+      return runAll(remark, copy, file, (tree) => {
         const state: PageState = { file, carry: prepareMarkdownTree(tree) }
         ctx.data[stateKey] = state
         ctx.replaceNode(root, tree)
@@ -73,6 +81,8 @@ export function createSatteriPlugins(plugins: {
   return {
     mdastPlugins: remark.length > 0 ? [mdastPlugin] : [],
     hastPlugins: rehype.length > 0 ? [hastPlugin] : [],
+    // The parse the index makes (core/markdown/parse.ts), so heading ids agree.
+    features: satteriFeatures,
   }
 }
 

@@ -2,9 +2,9 @@ import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { describe, expect, test } from 'vitest'
-import type { CitationIndex } from '../../core/analysis/citations.ts'
+import type { CitationIndex, PageCitations } from '../../core/analysis/citations.ts'
 import type { Citation, RequirementInfo } from '../../core/documents/types.ts'
-import { buildSearchFacets } from '../../core/search/facets.ts'
+import { createPageFacets } from '../../core/search/facets.ts'
 import {
   buildFacetElement,
   markSearchTargets,
@@ -41,8 +41,25 @@ const citations: CitationIndex = {
   undefinedRequirements: new Map([['CLD-REQ-099', [cite('CONTEXT.md')]]]),
 }
 
-describe('buildSearchFacets', () => {
-  const facets = buildSearchFacets({ index, citations })
+/** The same citations, page by page, as the link plugin records them. */
+function byPage(all: CitationIndex): Map<string, PageCitations> {
+  const pages = new Map<string, PageCitations>()
+  const pageOf = (path: string) => {
+    const page = pages.get(path) ?? { requirements: [], undefinedRequirements: [], sections: [] }
+    pages.set(path, page)
+    return page
+  }
+  for (const name of ['requirements', 'undefinedRequirements', 'sections'] as const) {
+    for (const [key, list] of all[name]) {
+      for (const citation of list) pageOf(citation.document)[name].push([key, citation])
+    }
+  }
+  return pages
+}
+
+describe('createPageFacets', () => {
+  const pages = byPage(citations)
+  const facetsOf = createPageFacets(index, (path) => pages.get(path))
 
   test.each([
     ['ENGINEERING_SOP.md', { kind: 'Standards', roles: ['Tech Lead'], requirements: [] }],
@@ -62,7 +79,7 @@ describe('buildSearchFacets', () => {
       { kind: 'Design', roles: [], requirements: ['CLD-REQ-020'] },
     ],
   ])('%s', (path, expected) => {
-    expect(facets.get(path)).toEqual(expected)
+    expect(facetsOf(path)).toEqual(expected)
   })
 })
 
