@@ -62,7 +62,7 @@ export interface Checker {
   /**
    * Re-checks after `changedFiles` (absolute paths) changed: the index is
    * rebuilt, then only the changed documents and the documents whose
-   * references point into them (before or after the change) are analysed
+   * references pointed into them, or whose findings name them, are analysed
    * again. A change to the configuration, or a document added or removed,
    * re-checks everything.
    */
@@ -188,11 +188,16 @@ export function createChecker(options: Options = {}): Checker {
     const affected = new Set(documents)
     for (const path of documents) {
       for (const citer of findCiters(before, path)) affected.add(citer)
-      for (const citer of findCiters(built, path)) affected.add(citer)
       // A finding elsewhere that names this document (`§12.9`, expected a section of it) may change.
       for (const [other, findings] of byDocument) {
         if (findings.some((finding) => finding.message.includes(path))) affected.add(other)
       }
+    }
+    // Every other document reads as it did: its citations are carried over, not analysed again.
+    for (const document of built.index.documents) {
+      if (affected.has(document.path)) continue
+      const page = before.citationRecorder.page(document.path)
+      if (page) built.citationRecorder.record(document.path, page)
     }
     const paths = [...affected].sort()
     await analyse(built, paths)

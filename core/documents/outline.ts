@@ -3,7 +3,7 @@ import type { Element, Root as HastRoot } from 'hast'
 import type { Heading, Root } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
-import { SKIP, visit } from 'unist-util-visit'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { parseSectionHeading } from './headings.ts'
 import type { HeadingInfo } from './types.ts'
 
@@ -43,13 +43,16 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
     if (node.depth === 1 && node.position?.start.line === options.titleLine) return
     headings.push(node)
   })
-  // Convert the whole tree, as the page does: a heading's `[text][ref]` is a link only with its
-  // definition, and a footnote mark is numbered by the references before it.
+  // A heading's `[text][ref]` is a link only with its definition, and a footnote mark is
+  // numbered by the references before it: such headings are converted with the whole tree, as
+  // the page converts them. Any other heading converts alike on its own, at a fraction of the cost.
   const converted = new Map<number, Element>()
-  visit(toHast(tree) as HastRoot, 'element', (element) => {
-    const offset = element.position?.start.offset
-    if (/^h[1-6]$/.test(element.tagName) && offset !== undefined) converted.set(offset, element)
-  })
+  if (headings.some(needsWholeTree)) {
+    visit(toHast(tree) as HastRoot, 'element', (element) => {
+      const offset = element.position?.start.offset
+      if (/^h[1-6]$/.test(element.tagName) && offset !== undefined) converted.set(offset, element)
+    })
+  }
   const elements = headings.map((heading) => {
     const element =
       converted.get(heading.position?.start.offset ?? -1) ?? (toHast(heading) as Element)
@@ -77,6 +80,23 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
       ...(summary ? { summary } : {}),
     }
   })
+}
+
+/** Whether a heading holds a reference that only the whole document resolves. */
+function needsWholeTree(heading: Heading): boolean {
+  let found = false
+  visit(heading, (node) => {
+    if (
+      node.type === 'linkReference' ||
+      node.type === 'imageReference' ||
+      node.type === 'footnoteReference'
+    ) {
+      found = true
+      return EXIT
+    }
+    return undefined
+  })
+  return found
 }
 
 /** Longest summary kept, in characters; previews show a paragraph, not a page. */

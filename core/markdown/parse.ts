@@ -1,4 +1,4 @@
-import type { Heading, Root } from 'mdast'
+import type { Heading, Parent, Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkSmartypants from 'remark-smartypants'
@@ -34,13 +34,15 @@ export function parseMarkdown(body: string): Root {
 
 /**
  * What Sätteri is asked to parse, here and when it renders the pages (astro.config.mjs):
- * GFM, and of smart punctuation only the quotes, which follow remark-smartypants' rule;
- * `finishPunctuation` does the rest as remark-smartypants does.
+ * GFM, directives, and of smart punctuation only the quotes, which follow
+ * remark-smartypants' rule; `finishPunctuation` does the rest as remark-smartypants does.
  */
 export const satteriFeatures = {
   gfm: true,
   smartPunctuation: { quotes: true, dashes: false, ellipses: false },
-}
+  // Starlight turns directives on for its asides (`:::note`), so our plugins see them parsed.
+  directive: true,
+} as const
 
 /**
  * Completes smart punctuation on a tree Sätteri parsed with `satteriFeatures`, as
@@ -50,17 +52,33 @@ export const satteriFeatures = {
  * tree's positions count in.
  */
 export function finishPunctuation(tree: Root, source: string): void {
-  visit(tree, 'text', (node) => {
-    if (node.value.includes('--')) node.value = node.value.replace(/(?<!-)--(?!-)/g, '—')
-    if (node.value.includes('...')) node.value = node.value.replace(/\.{3,}/g, '…')
-  })
-  visit(tree, 'heading', (heading) => {
-    const start = heading.position?.start
-    const end = heading.position?.end
-    if (start?.offset === undefined || end?.offset === undefined) return
-    const text = source.slice(start.offset, end.offset)
-    if (punctuationRulesDiffer.test(text)) reparseHeading(heading, text, start)
-  })
+  // Most documents have none of these: the tree is walked only for those that do.
+  const dashes = source.includes('--')
+  const dots = source.includes('...')
+  const rulesDiffer = punctuationRulesDiffer.test(source)
+  if (!dashes && !dots && !rulesDiffer) return
+  const walk = (node: Parent) => {
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        if (dashes && child.value.includes('--')) {
+          child.value = child.value.replace(/(?<!-)--(?!-)/g, '—')
+        }
+        if (dots && child.value.includes('...')) child.value = child.value.replace(/\.{3,}/g, '…')
+      } else if ('children' in child) {
+        walk(child)
+        if (child.type === 'heading' && rulesDiffer) checkHeading(child, source)
+      }
+    }
+  }
+  walk(tree)
+}
+
+function checkHeading(heading: Heading, source: string): void {
+  const start = heading.position?.start
+  const end = heading.position?.end
+  if (start?.offset === undefined || end?.offset === undefined) return
+  const text = source.slice(start.offset, end.offset)
+  if (punctuationRulesDiffer.test(text)) reparseHeading(heading, text, start)
 }
 
 /** Where Sätteri's smart punctuation and remark-smartypants part ways (see parseMarkdown). */

@@ -1,6 +1,7 @@
 import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import {
+  markdownToMdast,
   defineHastPlugin,
   defineMdastPlugin,
   type HastPluginDefinition,
@@ -46,7 +47,7 @@ export function createSatteriPlugins(plugins: {
 }): {
   mdastPlugins: MdastPluginDefinition[]
   hastPlugins: HastPluginDefinition[]
-  features: typeof satteriFeatures
+  features: { -readonly [Key in keyof typeof satteriFeatures]: (typeof satteriFeatures)[Key] }
 } {
   // Attached once, as unified attaches a frozen processor's plugins once.
   const remark = attach(plugins.remarkPlugins)
@@ -57,7 +58,10 @@ export function createSatteriPlugins(plugins: {
     options: { position: true },
     before(root, ctx) {
       const file = createFile(ctx)
-      const copy = copyTree<MdastRoot>(root)
+      // The same parse of the same source, handed over as plain objects: reading Sätteri's lazy
+      // tree node by node to copy it cost several times more. Ours are the first mdast plugins
+      // (Astro's and Starlight's come after), so nothing has changed the tree yet.
+      const copy = markdownToMdast(ctx.source, { features: satteriFeatures }) as MdastRoot
       // Sätteri was asked for quotes only (satteriFeatures): dashes and dots as unified makes them.
       finishPunctuation(copy, ctx.source)
       return runAll(remark, copy, file, (tree) => {
@@ -81,8 +85,9 @@ export function createSatteriPlugins(plugins: {
   return {
     mdastPlugins: remark.length > 0 ? [mdastPlugin] : [],
     hastPlugins: rehype.length > 0 ? [hastPlugin] : [],
-    // The parse the index makes (core/markdown/parse.ts), so heading ids agree.
-    features: satteriFeatures,
+    // The parse the index makes (core/markdown/parse.ts), so heading ids agree. A copy: Starlight
+    // sets `directive` on the processor's features object in place.
+    features: { ...satteriFeatures },
   }
 }
 

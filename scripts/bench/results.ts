@@ -16,7 +16,7 @@ export interface DevStarts {
 
 /** How the corpus was copied into the stock project (scripts/bench/stock-site.ts). */
 export interface StockCopy {
-  /** Documents written to the stock project's `src/content/docs/`. */
+  /** Documents written to the stock project's docs collection folder. */
   documents: number
   renamed: number
   titlesAdded: number

@@ -6,7 +6,7 @@ import type { CorpusFile } from './generate-corpus.ts'
 /**
  * The baseline of issue 15: a stock Starlight project that knows nothing of
  * ours. Its own three-line config, Starlight's `docsLoader()` and
- * `docsSchema()`, and the corpus copied into `src/content/docs/` with the
+ * `docsSchema()`, and the corpus copied into its docs collection folder with the
  * least change that lets stock Starlight read every file:
  *
  * - a `title:` line where the frontmatter has none (`docsSchema` requires
@@ -48,11 +48,11 @@ export const collections = {
 /** What changed in one file on its way into the stock project. */
 export type StockChange = 'renamed' | 'title-added' | 'frontmatter-quoted'
 
-/** One file of the stock project's `src/content/docs/`. */
+/** One file of the stock project's docs collection folder. */
 export interface StockFile {
   /** Path in the corpus. */
   from: string
-  /** Path under `src/content/docs/`. */
+  /** Path inside the docs collection folder. */
   path: string
   text: string
   changes: StockChange[]

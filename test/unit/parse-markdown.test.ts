@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import type { Root } from 'mdast'
+import remarkDirective from 'remark-directive'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkSmartypants from 'remark-smartypants'
@@ -21,6 +22,8 @@ const projectRoot = resolve(import.meta.dirname, '../..')
 const remark = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  // Starlight parses directives for its asides, on either engine.
+  .use(remarkDirective)
   .use(remarkSmartypants)
   .use(() => (tree: Root) => {
     neutralizeActiveHtml(tree)
@@ -86,6 +89,7 @@ describe('parseMarkdown builds the tree the unified pipeline builds', () => {
     ['a table row that defines an ID', '| ID | Title |\n|---|---|\n| CLD-REQ-001 | Nodes |\n'],
     ['active raw HTML is shown as code', 'Before <script>alert(1)</script> after\n'],
     ['a task list', '- [x] done\n- [ ] open\n'],
+    ['an aside', ':::note[Heads up]\nSee §5.2 -- twice.\n:::\n'],
     ['dashes and dots in a paragraph', 'Close it -- once... or---twice.... Then--*now*--go\n'],
   ])('%s', (_, body) => {
     expect(shape(parseMarkdown(body) as never)).toEqual(
