@@ -8,11 +8,19 @@ import { findSourceFiles, readSourceText } from '../io/sources.ts'
 import { HandbookError } from '../core/errors.ts'
 import { toRenderInput } from '../core/page-data.ts'
 import { renderOrder } from '../core/documents/render-order.ts'
+import { toDeferredPagePath } from './deferred-pages.ts'
 
 /** Options of `handbookLoader`. */
 export interface Options {
   /** Absolute path of the folder that holds `handbook.config.json`. */
   contentRoot: string
+  /**
+   * Whether pages are rendered when first asked for instead of while loading
+   * (entries stored with `deferredRender`; the integration's
+   * `createDeferredPages` plugin renders them). Needs that plugin.
+   * @default true under `astro dev` (the loader is given a watcher), false otherwise
+   */
+  renderOnRequest?: boolean
 }
 
 /** Extra entry data our pages read; merged into Starlight's docs schema. */
@@ -32,7 +40,9 @@ export const handbookEntrySchema = z.object({
  * are: titles derived (no Starlight frontmatter needed), uppercase `.MD`
  * and dot-folders included, each rendered with the project's markdown
  * pipeline. Unlike `glob()`, a rendering error here fails the build (after
- * every other page is stored) instead of shipping an empty page.
+ * every other page is stored) instead of shipping an empty page. Under
+ * `astro dev` the entries are stored unrendered and each page renders when
+ * first asked for, so the server answers at once whatever the handbook's size.
  */
 export function handbookLoader(options: Options): Loader {
   return {
@@ -46,6 +56,9 @@ export function handbookLoader(options: Options): Loader {
         return text === undefined ? [] : [{ ...file, text }]
       })
       const { described } = describeSources(texts)
+      // `astro dev` (the only command with a watcher) serves its first page without rendering
+      // every document first; a build renders each one here, and fails on any render error.
+      const renderOnRequest = options.renderOnRequest ?? watcher !== undefined
       const failures: string[] = []
       const entries = new Map<string, Parameters<typeof store.set>[0]>()
       // Pages that cite others render before the pages that show those citations
@@ -72,6 +85,19 @@ export function handbookLoader(options: Options): Loader {
           },
           filePath: source.absolutePath,
         })
+        if (renderOnRequest) {
+          // No HTML yet: Astro imports the page's module when a page renders the entry, and the
+          // integration's plugin renders it then (integration/deferred-pages.ts).
+          entries.set(source.route, {
+            id: source.route,
+            data,
+            body: source.body,
+            filePath: toDeferredPagePath(source.route),
+            deferredRender: true,
+            digest: source.path,
+          })
+          continue
+        }
         const markdown = toRenderInput(source)
         let rendered
         try {

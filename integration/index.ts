@@ -14,6 +14,7 @@ import { createChecker, type CheckResult, type Checker } from '../check/run-chec
 import type { IndexStore } from '../core/handbook-index.ts'
 import { checkBuiltPages } from './check-built-pages.ts'
 import { createSiteDataPlugin, siteDataModuleId } from './site-data.ts'
+import { createDeferredPages } from './deferred-pages.ts'
 
 /** Options of the handbook integration. */
 export interface Options {
@@ -43,22 +44,47 @@ export function handbookIntegration({
   onCommand,
 }: Options): AstroIntegration {
   let checker: Checker | undefined
+  let startReport: (() => void) | undefined
+  /** Whether the dev server has been asked for anything yet. */
+  let asked = false
+  // `astro dev` renders each page when it is first asked for (the loader stores no HTML there).
+  const pages = createDeferredPages(store)
   return {
     name: 'cloudless-handbook',
     hooks: {
       'astro:config:setup'({ updateConfig, command }) {
         onCommand?.(command)
-        updateConfig({ vite: { plugins: [createSiteDataPlugin(store)] } })
+        updateConfig({
+          vite: {
+            plugins: [createSiteDataPlugin(store), ...(command === 'dev' ? [pages.plugin] : [])],
+          },
+        })
         if (command === 'build') collector.addGlobal(store.get().problems)
       },
-      'astro:server:start'({ logger }) {
-        // The same report as `npm run check`, over every document, not only the pages opened so
-        // far: once the server answers (so the first page is not kept waiting), then after
-        // each change, re-analysing only the changed document and those that cite it.
-        checker = createChecker({ contentRoot: store.contentRoot })
-        setTimeout(() => void printCheck(checker!.check(), logger), 0)
+      'astro:config:done'({ config }) {
+        pages.configure(config)
+      },
+      'astro:server:start'() {
+        setTimeout(() => asked || startReport?.(), reportDelayMs)
       },
       'astro:server:setup'({ server, refreshContent, logger }) {
+        // The same report as `npm run check`, over every document, not only the pages opened so
+        // far, then after each change, re-analysing only the changed document and those that
+        // cite it. Analysing every document keeps the process busy for a while, so it starts
+        // once the first request has been answered (or `reportDelayMs` after start if nothing is
+        // asked for by then): the first page is not kept waiting.
+        startReport = () => {
+          if (checker) return
+          checker = createChecker({ contentRoot: store.contentRoot })
+          void printCheck(checker.check(), logger)
+        }
+        server.middlewares.use((_request, response, next) => {
+          if (!checker && !asked) {
+            asked = true
+            response.once('close', () => setTimeout(() => startReport?.(), 0))
+          }
+          next()
+        })
         const onChange = async (path: string) => {
           if (!isInside(store.contentRoot, path)) return
           if (path.endsWith('handbook.config.json')) {
@@ -69,6 +95,7 @@ export function handbookIntegration({
           store.invalidate()
           const module = server.moduleGraph.getModuleById(`\0${siteDataModuleId}`)
           if (module) server.moduleGraph.invalidateModule(module)
+          pages.invalidate(server)
           await refreshContent?.({ loaders: ['handbook-loader'] })
           if (checker) await printCheck(checker.recheck([path]), logger)
           else printDiagnostics(collector, store, (line) => logger.warn(line), false)
@@ -93,6 +120,9 @@ export function handbookIntegration({
     },
   }
 }
+
+/** How long the dev server waits for a first page request before it analyses every document. */
+const reportDelayMs = 5000
 
 /** Prints `npm run check`'s report in the dev server's log; a failed check is logged, never thrown. */
 async function printCheck(

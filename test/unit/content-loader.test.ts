@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url'
 import type { LoaderContext } from 'astro/loaders'
 import { describe, expect, test } from 'vitest'
 import { handbookLoader } from '../../integration/content-loader.ts'
+import { toDeferredPagePath } from '../../integration/deferred-pages.ts'
 
 function writeRepository(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'handbook-loader-'))
@@ -105,5 +106,30 @@ describe('handbookLoader', () => {
     await handbookLoader({ contentRoot: root }).load(context)
     expect(rendered).toEqual(['roles/engineer.md', 'SOP.md', 'REQUIREMENTS.md'])
     expect([...stored.keys()]).toEqual(['requirements', 'sop', 'roles/engineer'])
+  })
+
+  test('under astro dev, stores every entry unrendered, for the page plugin to render on request', async () => {
+    const root = writeRepository({
+      'handbook.config.json': config,
+      'SOP.MD': '# Our SOP\n\n## 1. Scope\n',
+      '.agents/engineer.md': '---\nname: engineer\n---\n\nBody\n',
+    })
+    let renders = 0
+    const { context, stored } = fakeContext(root, async () => {
+      renders++
+      return { html: '<p>x</p>' }
+    })
+    const watcher = {} as LoaderContext['watcher']
+    await handbookLoader({ contentRoot: root }).load({ ...context, watcher })
+    expect(renders).toBe(0)
+    expect(stored.get('sop')).toMatchObject({
+      deferredRender: true,
+      filePath: toDeferredPagePath('sop'),
+      data: { title: 'Our SOP' },
+    })
+    expect(stored.get('sop')!.rendered).toBeUndefined()
+    expect(stored.get('agents/engineer')).toMatchObject({
+      filePath: toDeferredPagePath('agents/engineer'),
+    })
   })
 })

@@ -1,0 +1,122 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { AstroConfig } from 'astro'
+import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite'
+import type { IndexStore } from '../core/handbook-index.ts'
+import { toPageData } from '../core/page-data.ts'
+import type { DescribedSource } from '../core/documents/describe.ts'
+
+// A document's entry points here (`filePath`, relative to the site root) when its page renders
+// on request. No file is ever written: the plugin below answers for these paths.
+const folder = '.handbook-pages'
+const extension = '.handbook-page'
+const pathPattern = new RegExp(
+  `/${folder.replace('.', '\\.')}/(.+)${extension.replace('.', '\\.')}$`,
+)
+const idPrefix = '\0handbook-page:'
+
+/**
+ * The `filePath` of a document's entry in `astro dev`, where the loader
+ * stores entries with `deferredRender` and no HTML. Astro imports a deferred
+ * entry's module from its `filePath` when a page renders it
+ * (`render(entry)`), and `createDeferredPagesPlugin` answers that import.
+ */
+export function toDeferredPagePath(route: string): string {
+  return `${folder}/${route}${extension}`
+}
+
+/** The markdown settings a page is rendered with: Astro's own, from `astro:config:done`. */
+export type MarkdownSettings = Pick<AstroConfig, 'markdown' | 'image'>
+
+/** A Vite plugin that renders a document's page when Astro first asks for it. */
+export interface DeferredPages {
+  plugin: Plugin
+  /** Tells the plugin Astro's markdown settings; call once, before any page renders. */
+  configure(settings: MarkdownSettings): void
+  /** Forgets every page rendered so far (after a content change: any page may link to it). */
+  invalidate(server: ViteDevServer): void
+}
+
+/**
+ * Renders documents on request in `astro dev`, so the server answers its
+ * first page without rendering the whole handbook. Each page is rendered
+ * once, as the build renders it (`renderMarkdown` in the content loader):
+ * the same markdown processor and plugins, the body after one newline, the
+ * page data as frontmatter, and the source file's own URL (Starlight's
+ * transforms run only for files in its `processedDirs`). The document comes
+ * from the current index, so a page always matches the index the plugins
+ * link against; `invalidate` drops the rendered pages when it changes.
+ */
+export function createDeferredPages(store: IndexStore): DeferredPages {
+  let settings: MarkdownSettings | undefined
+  let renderer: ReturnType<AstroConfig['markdown']['processor']['createRenderer']> | undefined
+  const loaded = new Set<string>()
+
+  const render = async (source: DescribedSource) => {
+    if (!settings) throw new Error('The handbook pages were asked for before Astro was configured.')
+    const { markdown, image } = settings
+    // The options Astro's content layer gives the renderer behind `renderMarkdown`.
+    renderer ??= markdown.processor.createRenderer({
+      image,
+      syntaxHighlight: markdown.syntaxHighlight,
+      shikiConfig: markdown.shikiConfig,
+      gfm: markdown.gfm,
+      smartypants: markdown.smartypants,
+    })
+    // `renderMarkdown(toRenderInput(source))` strips the frontmatter block and keeps one newline.
+    return (await renderer).render(`\n${source.body}`, {
+      frontmatter: { handbook: toPageData(source) },
+      fileURL: pathToFileURL(join(store.contentRoot, source.path)),
+    })
+  }
+
+  return {
+    configure(given) {
+      settings = given
+      renderer = undefined
+    },
+    invalidate(server) {
+      for (const environment of Object.values(server.environments)) {
+        for (const id of loaded) {
+          const module = environment.moduleGraph.getModuleById(id)
+          if (module) environment.moduleGraph.invalidateModule(module)
+          // The server runs pages in a module runner with its own cache of evaluated modules.
+          if (isRunnableDevEnvironment(environment)) {
+            const { evaluatedModules } = environment.runner
+            const evaluated = evaluatedModules.getModuleById(id)
+            if (evaluated) evaluatedModules.invalidateModule(evaluated)
+          }
+        }
+      }
+      loaded.clear()
+    },
+    plugin: {
+      name: 'handbook-deferred-pages',
+      enforce: 'pre',
+      resolveId(id) {
+        const route = pathPattern.exec(id.split('?')[0]!)?.[1]
+        return route === undefined ? undefined : `${idPrefix}${route}`
+      },
+      async load(id) {
+        if (!id.startsWith(idPrefix)) return undefined
+        const route = id.slice(idPrefix.length)
+        const source = [...store.get().sources.values()].find(
+          (candidate) => candidate.route === route,
+        )
+        if (!source) throw new Error(`No handbook document has the route \`/${route}/\`.`)
+        const { code: html, metadata } = await render(source)
+        loaded.add(id)
+        // The module Astro's `render(entry)` expects of a deferred entry, and the same component
+        // it makes of a stored entry's HTML.
+        return [
+          `import { createComponent, render, unescapeHTML } from 'astro/runtime/server/index.js'`,
+          `const html = ${JSON.stringify(html)}`,
+          `export const frontmatter = ${JSON.stringify(metadata.frontmatter)}`,
+          `export function getHeadings() { return ${JSON.stringify(metadata.headings)} }`,
+          'export const Content = createComponent(() => render`${unescapeHTML(html)}`)',
+          'export default Content',
+        ].join('\n')
+      },
+    },
+  }
+}

@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+// The function Astro's content layer splits `renderMarkdown`'s input with.
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter'
+import { describe, expect, test } from 'vitest'
+import { toRenderInput } from '../../core/page-data.ts'
+import {
+  createDeferredPages,
+  toDeferredPagePath,
+  type MarkdownSettings,
+} from '../../integration/deferred-pages.ts'
+import { createIndexStore } from '../../io/index-store.ts'
+
+function writeRepository(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'handbook-deferred-'))
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true })
+    writeFileSync(join(root, name), text)
+  }
+  return root
+}
+
+/** Astro's markdown settings with a renderer that records what it is asked to render. */
+function recordingSettings() {
+  const calls: { content: string; frontmatter: unknown; fileURL: URL | undefined }[] = []
+  const settings = {
+    image: {},
+    markdown: {
+      processor: {
+        createRenderer: async () => ({
+          render: async (
+            content: string,
+            options: { frontmatter?: Record<string, unknown>; fileURL?: URL } = {},
+          ) => {
+            calls.push({ content, frontmatter: options.frontmatter, fileURL: options.fileURL })
+            return {
+              code: '<p>rendered `${x}`</p>',
+              metadata: {
+                headings: [{ depth: 2, slug: 'scope', text: 'Scope' }],
+                localImagePaths: [],
+                remoteImagePaths: [],
+                frontmatter: options.frontmatter ?? {},
+              },
+            }
+          },
+        }),
+      },
+    },
+  } as unknown as MarkdownSettings
+  return { settings, calls }
+}
+
+const root = writeRepository({
+  'handbook.config.json': JSON.stringify({
+    documents: [
+      { kind: 'sop', include: ['SOP.MD'] },
+      { kind: 'role', include: ['.agents/*.md'] },
+    ],
+  }),
+  'SOP.MD': '# Our SOP\n\n## 1. Scope\n\nText.\n',
+  '.agents/engineer.md': '---\nname: engineer\n---\n\nBody\n',
+})
+
+/** What the resolve and load hooks answer for a deferred entry's path. */
+async function loadPage(pages: ReturnType<typeof createDeferredPages>, route: string) {
+  const { resolveId, load } = pages.plugin as unknown as {
+    resolveId: (id: string) => string | undefined
+    load: (id: string) => Promise<string | undefined>
+  }
+  // Astro resolves the entry's `filePath` against the site root and adds a query.
+  const id = resolveId(`/site/${toDeferredPagePath(route)}?astroContentRender`)
+  expect(id).toBeDefined()
+  return load(id!)
+}
+
+describe('createDeferredPages', () => {
+  test('renders a page as renderMarkdown(toRenderInput(source)) renders it', async () => {
+    const store = createIndexStore(root)
+    const pages = createDeferredPages(store)
+    const { settings, calls } = recordingSettings()
+    pages.configure(settings)
+    const code = await loadPage(pages, 'sop')
+    const source = store.get().sources.get('SOP.MD')!
+    const expected = parseFrontmatter(toRenderInput(source))
+    expect(calls).toEqual([
+      {
+        content: expected.content,
+        frontmatter: expected.frontmatter,
+        fileURL: pathToFileURL(join(root, 'SOP.MD')),
+      },
+    ])
+    // The module Astro's render(entry) reads: the HTML as it came, headings and frontmatter.
+    expect(code).toContain(JSON.stringify('<p>rendered `${x}`</p>'))
+    expect(code).toContain('"slug":"scope"')
+    expect(code).toContain('export const Content')
+    expect(code).toContain(`export const frontmatter = ${JSON.stringify(expected.frontmatter)}`)
+  })
+
+  test('answers only for deferred page paths, and for dot-folder routes', async () => {
+    const store = createIndexStore(root)
+    const pages = createDeferredPages(store)
+    pages.configure(recordingSettings().settings)
+    const { resolveId } = pages.plugin as unknown as { resolveId: (id: string) => unknown }
+    expect(resolveId('/site/src/pages/index.astro')).toBeUndefined()
+    expect(resolveId('/site/SOP.MD')).toBeUndefined()
+    expect(await loadPage(pages, 'agents/engineer')).toContain('export default Content')
+  })
+
+  test('a route no document has is an error naming it', async () => {
+    const pages = createDeferredPages(createIndexStore(root))
+    pages.configure(recordingSettings().settings)
+    await expect(loadPage(pages, 'gone')).rejects.toThrow('`/gone/`')
+  })
+})
