@@ -5,13 +5,13 @@
  */
 export class HandbookError extends Error {
   override name = 'HandbookError'
-  constructor(
-    message: string,
-    /** The file the problem is in, as the author would open it. */
-    readonly file?: string,
-    /** 1-based line in that file, when known. */
-    readonly line?: number,
-  ) {
+  /** The file the problem is in, as the author would open it. */
+  readonly file?: string
+  /** 1-based line in that file, when known. */
+  readonly line?: number
+  constructor(message: string, file?: string, line?: number) {
     super(file ? `${file}${line ? `:${line}` : ''}: ${message}` : message)
+    if (file !== undefined) this.file = file
+    if (line !== undefined) this.line = line
   }
 }

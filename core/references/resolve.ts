@@ -178,12 +178,22 @@ export function resolveSectionRef(
 }
 
 class Resolver {
+  private readonly ref: SectionRefMatch
+  private readonly context: SectionRefContext
+  private readonly index: DocIndex
+  private readonly evidence: Evidence
+
   constructor(
-    private readonly ref: SectionRefMatch,
-    private readonly context: SectionRefContext,
-    private readonly index: DocIndex,
-    private readonly evidence: Evidence,
-  ) {}
+    ref: SectionRefMatch,
+    context: SectionRefContext,
+    index: DocIndex,
+    evidence: Evidence,
+  ) {
+    this.ref = ref
+    this.context = context
+    this.index = index
+    this.evidence = evidence
+  }
 
   resolve(): SectionResolution {
     const { ref, context, evidence } = this

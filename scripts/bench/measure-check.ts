@@ -79,13 +79,13 @@ export async function timeWatchSaves(
   log: (line: string) => void,
 ): Promise<WatchSave[]> {
   const child = spawn(
-    'npx',
-    ['tsx', 'scripts/check.ts', '--watch', '--no-review', '--content', contentRoot],
+    'npm',
+    ['run', '--silent', 'check', '--', '--watch', '--no-review', '--content', contentRoot],
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
-      // Its own process group, so that stopping it stops npx's node and tsx's children too.
+      // Its own process group, so that stopping it stops npm's node child too.
       detached: true,
     },
   )
