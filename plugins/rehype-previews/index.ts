@@ -1,10 +1,9 @@
-import type { Element, Root } from 'hast'
-import { h } from 'hastscript'
+import type { Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { IndexStore } from '../../core/handbook-index.ts'
 import { getPageData } from '../../core/page-data.ts'
-import { buildPreviewData, findPreview } from './preview.ts'
+import { createPagePreviews } from './preview.ts'
 
 export type { Preview } from './preview.ts'
 
@@ -14,8 +13,7 @@ export interface Options {
   store: Pick<IndexStore, 'get'>
 }
 
-/** Prefix of the ids of a page's preview data elements. */
-export const previewIdPrefix = 'hb-preview-data-'
+export { previewIdPrefix } from './preview.ts'
 
 /**
  * Gives every section and requirement link a preview: the link gets
@@ -29,23 +27,12 @@ export const previewIdPrefix = 'hb-preview-data-'
 export function rehypePreviews(options: Options) {
   return (tree: Root, file: VFile) => {
     if (!getPageData(file)) return
-    const { index } = options.store.get()
-    const ids = new Map<string, string>()
-    const data: Element[] = []
+    const previews = createPagePreviews(options.store.get().index)
     visit(tree, 'element', (link) => {
-      const found = findPreview(link, index)
-      if (!found) return
-      let id = ids.get(found.key)
-      if (id === undefined) {
-        id = `${previewIdPrefix}${ids.size + 1}`
-        ids.set(found.key, id)
-        data.push(buildPreviewData(id, found.preview))
-      }
-      link.properties.dataPreview = id
+      const id = previews.idOf(link)
+      if (id !== undefined) link.properties.dataPreview = id
     })
-    if (data.length === 0) return
-    tree.children.push(
-      h('div', { hidden: true, className: ['hb-previews'], dataPagefindIgnore: '' }, data),
-    )
+    const data = previews.buildElement()
+    if (data) tree.children.push(data)
   }
 }

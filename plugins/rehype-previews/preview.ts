@@ -2,6 +2,9 @@ import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { DocIndex } from '../../core/documents/types.ts'
 
+/** Prefix of the ids of a page's preview data elements. */
+export const previewIdPrefix = 'hb-preview-data-'
+
 /** What a preview shows about a link's target. */
 export interface Preview {
   /** `§5.2`, `CLD-REQ-020`; empty for a section cited by name. */
@@ -78,6 +81,36 @@ export function buildPreviewData(id: string, preview: Preview): Element {
     dataText: preview.text,
   }
   return h('span', { id, ...attributes })
+}
+
+/**
+ * One page's previews, for the unified plugin and its Sätteri form alike: `idOf` names the
+ * preview element of a link (the same one for every link to one target), and `buildElement`
+ * returns the hidden element that holds them all, to put at the end of the page.
+ */
+export function createPagePreviews(index: Pick<DocIndex, 'documentsByPath' | 'requirements'>): {
+  idOf(link: Element): string | undefined
+  buildElement(): Element | undefined
+} {
+  const ids = new Map<string, string>()
+  const data: Element[] = []
+  return {
+    idOf(link) {
+      const found = findPreview(link, index)
+      if (!found) return undefined
+      let id = ids.get(found.key)
+      if (id === undefined) {
+        id = `${previewIdPrefix}${ids.size + 1}`
+        ids.set(found.key, id)
+        data.push(buildPreviewData(id, found.preview))
+      }
+      return id
+    },
+    buildElement: () =>
+      data.length === 0
+        ? undefined
+        : h('div', { hidden: true, className: ['hb-previews'], dataPagefindIgnore: '' }, data),
+  }
 }
 
 function safeDecode(text: string): string {

@@ -17,9 +17,12 @@ export interface Options {
  * non-fatal plugin messages, so without this they would vanish.
  */
 export function rehypeReportMessages(options: Options) {
-  return (_tree: unknown, file: VFile) => {
-    const page = getPageData(file)
-    if (!page) return
-    options.collector.setFile(page.path, diagnosticsFromFile(file, page.path, page.lineOffset))
-  }
+  return (_tree: unknown, file: VFile) => reportMessages(options.collector, file)
+}
+
+/** Hands one page's messages to the collector (nothing for a file that is no page). */
+export function reportMessages(collector: DiagnosticCollector, file: VFile): void {
+  const page = getPageData(file)
+  if (!page) return
+  collector.setFile(page.path, diagnosticsFromFile(file, page.path, page.lineOffset))
 }

@@ -29,6 +29,29 @@ export function markSearchTargets(
   documentPath?: string,
   lineOffset = 0,
 ): void {
+  const markOf = createSearchMarker(index, documentPath, lineOffset)
+  visit(tree, 'element', (node) => {
+    const mark = markOf(node, () => textOf(node))
+    if (mark) Object.assign(node.properties, mark)
+  })
+}
+
+/** The Pagefind attributes {@link markSearchTargets} gives one element. */
+export interface SearchMark {
+  dataPagefindTitle: string
+  dataPagefindWeight: string
+}
+
+/**
+ * What {@link markSearchTargets} decides for each element of one page, one element at a time:
+ * the unified plugin and its Sätteri form both ask it. `textOf` is read only for a heading of
+ * a page without an outline.
+ */
+export function createSearchMarker(
+  index: Pick<DocIndex, 'requirements' | 'documentsByPath'>,
+  documentPath?: string,
+  lineOffset = 0,
+): (node: Element, textOf: () => string) => SearchMark | undefined {
   // Only the document's outline numbers its sections: `### 1. Before coding` under
   // `## Workflow` is list numbering, not §1. Headings are matched by source line: Astro gives
   // them their ids after this plugin runs.
@@ -38,28 +61,35 @@ export function markSearchTargets(
       : (index.documentsByPath.get(documentPath)?.headings ?? [])
     ).map((heading) => [heading.line, heading]),
   )
-  visit(tree, 'element', (node) => {
+  return (node, textOf) => {
     const definition = findDefinition(node)
     const isHeading = /^h[1-6]$/.test(node.tagName)
     if (definition !== undefined) {
       const requirement =
         definition.key === undefined ? undefined : index.requirements.get(definition.key)
       const text = requirement ? `${requirement.id}: ${requirement.text}` : definition.id
-      node.properties.dataPagefindTitle = shorten(text, titleLength)
-      node.properties.dataPagefindWeight = isHeading
-        ? searchWeights.definitionHeading
-        : searchWeights.definition
-      return
+      return {
+        dataPagefindTitle: shorten(text, titleLength),
+        dataPagefindWeight: isHeading ? searchWeights.definitionHeading : searchWeights.definition,
+      }
     }
-    if (!isHeading) return
+    if (!isHeading) return undefined
     const line = node.position?.start.line
     const known = line === undefined ? undefined : outline.get(line + lineOffset)
-    const { number, title } = known ?? (outline.size === 0 ? parseSectionHeading(textOf(node)) : {})
-    if (number === undefined) return
-    node.properties.dataPagefindTitle = shorten(`§${number} ${title}`, titleLength)
-    node.properties.dataPagefindWeight = searchWeights.section
-  })
+    const { number, title } = known ?? (outline.size === 0 ? parseSectionHeading(textOf()) : {})
+    if (number === undefined) return undefined
+    return {
+      dataPagefindTitle: shorten(`§${number} ${title}`, titleLength),
+      dataPagefindWeight: searchWeights.section,
+    }
+  }
 }
+
+/**
+ * Tags of the elements {@link createSearchMarker} may mark: headings, and the list items and
+ * table rows the requirement plugin marks as definitions (`plugins/remark-requirement-links`).
+ */
+export const searchMarkTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr'] as const
 
 /**
  * The page's filters and the `kind` meta as empty, hidden elements; Pagefind

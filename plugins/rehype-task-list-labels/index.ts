@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
+import { findUnnamedCheckbox, toCheckboxLabel } from './label.ts'
 
 /**
  * Names the checkboxes GFM renders for task lists (`- [ ] Errors are
@@ -11,23 +12,9 @@ import { visit } from 'unist-util-visit'
 export function rehypeTaskListLabels() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'li') return
-      const classes = node.properties.className
-      if (!Array.isArray(classes) || !classes.includes('task-list-item')) return
-      const box = findCheckbox(node)
-      if (!box || box.properties.ariaLabel || box.properties.ariaLabelledBy) return
-      const label = toString(node).replace(/\s+/g, ' ').trim().slice(0, 160)
-      if (label) box.properties.ariaLabel = label
+      const box = findUnnamedCheckbox(node)
+      const label = box && toCheckboxLabel(toString(node))
+      if (box && label) box.properties.ariaLabel = label
     })
   }
-}
-
-function findCheckbox(item: Element): Element | undefined {
-  for (const child of item.children) {
-    if (child.type !== 'element') continue
-    if (child.tagName === 'input' && child.properties.type === 'checkbox') return child
-    // A loose task item puts the checkbox inside its first paragraph.
-    if (child.tagName === 'p') return findCheckbox(child)
-  }
-  return undefined
 }

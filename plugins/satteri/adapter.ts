@@ -14,6 +14,8 @@ import type { PluginList } from '../index.ts'
 import { copyTree } from './copy-tree.ts'
 import { finishPunctuation, satteriFeatures } from '../../core/markdown/parse.ts'
 import { applyCarryOver, prepareMarkdownTree, type CarryOver } from './carry-over.ts'
+import { createNativeHastPlugins } from './native-rehype.ts'
+import { toNativeRehypePlugins } from './native-plugins.ts'
 
 /** A unified transformer as our plugins return them: mutates the tree, records on the file. */
 type Transformer = (tree: never, file: VFile) => unknown
@@ -82,9 +84,18 @@ export function createSatteriPlugins(plugins: {
       })
     },
   })
+  // Our rehype plugins' native forms touch only the elements they read or change; a list with
+  // a plugin that has none (the tests' probes) runs as unified plugins over a copy, as above.
+  const natives = toNativeRehypePlugins(plugins.rehypePlugins)
+  const pageState = (ctx: HastVisitorContext) =>
+    (ctx.data[stateKey] as PageState | undefined) ?? { file: createFile(ctx) }
   return {
     mdastPlugins: remark.length > 0 ? [mdastPlugin] : [],
-    hastPlugins: rehype.length > 0 ? [hastPlugin] : [],
+    hastPlugins: natives
+      ? createNativeHastPlugins(natives, pageState)
+      : rehype.length > 0
+        ? [hastPlugin]
+        : [],
     // The parse the index makes (core/markdown/parse.ts), so heading ids agree. A copy: Starlight
     // sets `directive` on the processor's features object in place.
     features: { ...satteriFeatures },

@@ -87,3 +87,42 @@ export function applyCarryOver(tree: HastRoot, carry: CarryOver): void {
   assign(rows, carry.rows)
   assign(cells, carry.cells)
 }
+
+/** Tag names of the elements {@link createCarryOverMatcher} gives what the markdown tree held. */
+export const carriedTags = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th'] as const
+
+/**
+ * {@link applyCarryOver} one element at a time, for a walk that visits the HTML tree's
+ * elements in document order without copying it: the returned function gives a heading its
+ * position and returns the properties a row or cell must get. `counts` holds how many elements
+ * of each tag the tree has; a kind whose count differs from the markdown tree's is left alone.
+ */
+export function createCarryOverMatcher(
+  carry: CarryOver,
+  counts: ReadonlyMap<string, number>,
+): (element: Element) => Properties | undefined {
+  const count = (tags: readonly string[]) =>
+    tags.reduce((sum, tag) => sum + (counts.get(tag) ?? 0), 0)
+  const matches = {
+    headings: count(carriedTags.slice(0, 6)) === carry.headings.length,
+    rows: count(['tr']) === carry.rows.length,
+    cells: count(['td', 'th']) === carry.cells.length,
+  }
+  const seen = { headings: 0, rows: 0, cells: 0 }
+  return (element) => {
+    if (headingTag.test(element.tagName)) {
+      const position = carry.headings[seen.headings++]
+      if (matches.headings && position) element.position = position
+      return undefined
+    }
+    const kind =
+      element.tagName === 'tr'
+        ? 'rows'
+        : element.tagName === 'td' || element.tagName === 'th'
+          ? 'cells'
+          : undefined
+    if (kind === undefined) return undefined
+    const extra = carry[kind][seen[kind]++]
+    return matches[kind] && extra ? structuredClone(extra) : undefined
+  }
+}

@@ -14,6 +14,7 @@ import { describe, expect, test } from 'vitest'
 import { toPageData } from '../../core/page-data.ts'
 import { createHandbook } from '../../integration/create-handbook.ts'
 import type { PluginList } from '../../plugins/index.ts'
+import { rehypeTaskListLabels } from '../../plugins/rehype-task-list-labels/index.ts'
 import { createSatteriPlugins } from '../../plugins/satteri/adapter.ts'
 
 // The site renders on Sätteri (plugins/satteri/); HANDBOOK_ENGINE=unified renders on unified.
@@ -175,6 +176,24 @@ test.each([
   const onSatteri = await (await renderers.satteri).render(markdown, options())
   expect(parsed(onSatteri.code)).toBe(parsed(onUnified.code))
 })
+
+// Our own rehype plugins run as native Sätteri visitors, without the copy: the same carry-over.
+test.each([
+  ['properties of a table row', '| a |\n|---|\n| b |\n'],
+  ['a wrapper in a tight task list item', '- [ ] one\n- [x] two\n'],
+] as const)(
+  '%s, under native rehype plugins: Sätteri gives the HTML unified gives',
+  async (_name, markdown) => {
+    const renderers = createRenderers({
+      remarkPlugins: probes,
+      rehypePlugins: [[rehypeTaskListLabels, {}]],
+    })
+    const options = () => ({ frontmatter: {}, fileURL: pathToFileURL('/probe.md') })
+    const onUnified = await (await renderers.unified).render(markdown, options())
+    const onSatteri = await (await renderers.satteri).render(markdown, options())
+    expect(parsed(onSatteri.code)).toBe(parsed(onUnified.code))
+  },
+)
 
 test('a heading keeps the line it had', async () => {
   const renderers = createRenderers({ remarkPlugins: probes, rehypePlugins: rehypeProbes })
