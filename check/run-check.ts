@@ -106,6 +106,7 @@ export function createChecker(options: Options = {}): Checker {
       ...renderOrder(documents).map((document) => document.path),
       ...[...wanted].filter((path) => !built.index.documentsByPath.has(path)),
     ]
+    let lastYield = performance.now()
     for (const path of ordered) {
       const source = built.sources.get(path)
       if (!source) {
@@ -121,6 +122,11 @@ export function createChecker(options: Options = {}): Checker {
       })
       await processor!.run(parseMarkdown(String(file.value)), file)
       byDocument.set(path, diagnosticsFromFile(file, page.path, page.lineOffset))
+      // The dev server runs this check in its own process: let it answer requests in between.
+      if (performance.now() - lastYield > yieldEveryMs) {
+        await new Promise((resolve) => setImmediate(resolve))
+        lastYield = performance.now()
+      }
     }
   }
 
@@ -206,6 +212,9 @@ export function createChecker(options: Options = {}): Checker {
 
   return { contentRoot, check, recheck }
 }
+
+/** How long the check runs before it lets other work in the same process run. */
+const yieldEveryMs = 50
 
 function createProcessor(store: IndexStore, config: HandbookConfig) {
   const { remarkPlugins } = createMarkdownPlugins({

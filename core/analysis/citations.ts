@@ -69,6 +69,15 @@ export function citePage(
   return page
 }
 
+/** The citations of two parts of one page, the first part's first. */
+export function concatPageCitations(first: PageCitations, second: PageCitations): PageCitations {
+  return {
+    requirements: [...first.requirements, ...second.requirements],
+    undefinedRequirements: [...first.undefinedRequirements, ...second.undefinedRequirements],
+    sections: [...first.sections, ...second.sections],
+  }
+}
+
 /** The citation index of the pages given, merged in the index's document order. */
 export function mergeCitations(
   index: DocIndex,

@@ -1,4 +1,4 @@
-import type { Paragraph, Root } from 'mdast'
+import type { Heading, Paragraph, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { visit, SKIP } from 'unist-util-visit'
 import type { IndexOptions } from '../options.ts'
@@ -27,7 +27,9 @@ export function remarkDocumentPage(options: Options) {
     const page = getPageData(file)
     if (!page) return
     const { index } = options.store.get()
-    if (page.titleLine === undefined) dropRestatedTitle(tree, page, index)
+    const dropped: Heading[] = []
+    setDroppedTitles(file, dropped)
+    if (page.titleLine === undefined) dropRestatedTitle(tree, page, index, dropped)
     for (const { node, found } of neutralizeActiveHtml(tree)) {
       file.message(
         node.type === 'html'
@@ -46,6 +48,7 @@ export function remarkDocumentPage(options: Options) {
         position !== undefined
       ) {
         parent.children.splice(position, 1)
+        dropped.push(node)
         return [SKIP, position]
       }
       // The page's one h1 is Starlight's title; the author's other top-level headings are sections.
@@ -80,9 +83,10 @@ export function remarkDocumentPage(options: Options) {
  * anchor carrying the heading's id, so that links to it still land and every
  * heading the index knows is still on the page.
  */
-function dropRestatedTitle(tree: Root, page: PageData, index: DocIndex): void {
+function dropRestatedTitle(tree: Root, page: PageData, index: DocIndex, dropped: Heading[]): void {
   const heading = findRestatedTitle(tree, page.title)
   if (!heading?.position) return
+  dropped.push(heading)
   const line = heading.position.start.line + page.lineOffset
   const id = index.documentsByPath
     .get(page.path)
@@ -93,4 +97,20 @@ function dropRestatedTitle(tree: Root, page: PageData, index: DocIndex): void {
     data: { hName: 'span', hProperties: { id, className: ['hb-anchor'] } },
   }
   tree.children.splice(tree.children.indexOf(heading), 1, ...(id ? [anchor] : []))
+}
+
+/** Where the headings this plugin drops are kept on the page's file. */
+const droppedTitlesKey = 'handbookDroppedTitles'
+
+function setDroppedTitles(file: VFile, headings: Heading[]): void {
+  ;(file.data as Record<string, unknown>)[droppedTitlesKey] = headings
+}
+
+/**
+ * The `# heading`s this plugin took out of the page because Starlight shows them as its title.
+ * They are still the author's text: the link plugin counts what they cite, as the citation
+ * index always has.
+ */
+export function getDroppedTitles(file: VFile): Heading[] {
+  return ((file.data as Record<string, unknown>)[droppedTitlesKey] as Heading[] | undefined) ?? []
 }

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { analyzePage } from '../../core/analysis/analyze-page.ts'
-import { citePage } from '../../core/analysis/citations.ts'
+import { citePage, concatPageCitations } from '../../core/analysis/citations.ts'
+import { getDroppedTitles } from '../remark-document-page/index.ts'
 import { messageSource } from '../../core/diagnostics/diagnostics.ts'
 import { getPageData } from '../../core/page-data.ts'
 import {
@@ -34,8 +35,24 @@ export function remarkReferenceLinks(options: Options) {
     const document = index.documentsByPath.get(page.path)
     if (!document) return
     const analysis = analyzePage(tree, document, index, { lineOffset: page.lineOffset })
-    // This analysis is the page's only one in a build: the citation index is made of these.
-    built.citationRecorder.record(document.path, citePage(analysis, page.lineOffset))
+    // This analysis is the page's only one in a build: the citation index is made of these. The
+    // title heading Starlight shows instead of the body's `# heading` is analysed for its
+    // citations only (it is above everything else, so its citations come first).
+    const dropped = getDroppedTitles(file)
+    const titles: Root = { type: 'root', children: dropped }
+    const cited = citePage(analysis, page.lineOffset)
+    built.citationRecorder.record(
+      document.path,
+      dropped.length === 0
+        ? cited
+        : concatPageCitations(
+            citePage(
+              analyzePage(titles, document, index, { lineOffset: page.lineOffset }),
+              page.lineOffset,
+            ),
+            cited,
+          ),
+    )
     const replacements = new Map<TextRun, RunReplacement[]>()
     const add = (run: TextRun, replacement: RunReplacement | undefined) => {
       if (replacement) replacements.set(run, [...(replacements.get(run) ?? []), replacement])
