@@ -4,8 +4,7 @@ import { unified } from '@astrojs/markdown-remark'
 import type { MarkdownRenderer } from '@astrojs/markdown-remark'
 import { createHandbook } from '../../integration/create-handbook.ts'
 import { loadHandbookConfig } from '../../io/load-config.ts'
-import { buildCitationIndex } from '../../core/analysis/citations.ts'
-import { loadDocIndex } from '../../io/load-index.ts'
+import { createIndexStore } from '../../io/index-store.ts'
 import { toPageData } from '../../core/page-data.ts'
 import { createSatteriPlugins } from '../../plugins/satteri/adapter.ts'
 
@@ -23,8 +22,10 @@ export interface ScanTiming {
 
 /**
  * Times what a build does once before any page renders: read the config,
- * find/read/parse every document (`loadDocIndex`) and collect citations
- * (`buildCitationIndex`) — the "index scan". Repeated (no new run starts
+ * find/read/parse every document, read section history from git and record the
+ * role guides' citations (`createIndexStore(…).get()`, which `astro.config.mjs`
+ * calls for the sidebar) — the "index scan". Every other page's citations are
+ * recorded while it renders, so they are part of rendering, not of the scan. Repeated (no new run starts
  * after `budgetMs`); the median is robust to the first run's JIT warm-up and
  * to other work on the machine.
  */
@@ -46,8 +47,7 @@ export function timeIndexScan(
     const started = performance.now()
     const cpu = process.cpuUsage()
     const config = loadHandbookConfig(contentRoot)
-    const loaded = loadDocIndex(contentRoot, config)
-    buildCitationIndex(loaded.index)
+    const loaded = createIndexStore(contentRoot, config).get()
     samples.push(performance.now() - started)
     const used = process.cpuUsage(cpu)
     cpuSamples.push((used.user + used.system) / 1000)
