@@ -14,6 +14,9 @@ const pathPattern = new RegExp(
   `/${folder.replace('.', '\\.')}/(.+)${extension.replace('.', '\\.')}$`,
 )
 const idPrefix = '\0handbook-page:'
+// The query of the module that holds a page's HTML, which the entry's module imports when run.
+const htmlQuery = 'handbook-html'
+const htmlIdPrefix = '\0handbook-page-html:'
 
 /**
  * The `filePath` of a document's entry in `astro dev`, where the loader
@@ -23,6 +26,11 @@ const idPrefix = '\0handbook-page:'
  */
 export function toDeferredPagePath(route: string): string {
   return `${folder}/${route}${extension}`
+}
+
+/** The URL the entry's module imports a page's HTML from (served by the plugin, like the entry). */
+export function toRenderedPageUrl(route: string): string {
+  return `/${toDeferredPagePath(route)}?${htmlQuery}`
 }
 
 /** The markdown settings a page is rendered with: Astro's own, from `astro:config:done`. */
@@ -46,6 +54,12 @@ export interface DeferredPages {
  * transforms run only for files in its `processedDirs`). The document comes
  * from the current index, so a page always matches the index the plugins
  * link against; `invalidate` drops the rendered pages when it changes.
+ *
+ * The entry's module only imports the rendered page when it runs, by a specifier Vite cannot
+ * follow: Astro's dev server collects a page's styles by transforming every module the page
+ * imports, statically or not, and the content layer's list of deferred entries imports every
+ * entry, so a module that rendered when transformed had the first request render the whole
+ * handbook (about 45 s at 1000 pages). Pages import no styles, so nothing is missed.
  */
 export function createDeferredPages(store: IndexStore): DeferredPages {
   let settings: MarkdownSettings | undefined
@@ -94,20 +108,35 @@ export function createDeferredPages(store: IndexStore): DeferredPages {
       name: 'handbook-deferred-pages',
       enforce: 'pre',
       resolveId(id) {
-        const route = pathPattern.exec(id.split('?')[0]!)?.[1]
-        return route === undefined ? undefined : `${idPrefix}${route}`
+        const [path = '', query = ''] = id.split('?')
+        const route = pathPattern.exec(path)?.[1]
+        if (route === undefined) return undefined
+        return `${new URLSearchParams(query).has(htmlQuery) ? htmlIdPrefix : idPrefix}${route}`
       },
       async load(id) {
-        if (!id.startsWith(idPrefix)) return undefined
-        const route = id.slice(idPrefix.length)
+        const prefix = [idPrefix, htmlIdPrefix].find((candidate) => id.startsWith(candidate))
+        if (!prefix) return undefined
+        const route = id.slice(prefix.length)
         const source = [...store.get().sources.values()].find(
           (candidate) => candidate.route === route,
         )
         if (!source) throw new Error(`No handbook document has the route \`/${route}/\`.`)
+        if (prefix === idPrefix) {
+          loaded.add(id)
+          // The module Astro's `render(entry)` expects of a deferred entry; the specifier is a
+          // variable so that Vite does not transform (render) the page before it runs.
+          return [
+            `const url = ${JSON.stringify(toRenderedPageUrl(route))}`,
+            'const page = await import(/* @vite-ignore */ url)',
+            'export const frontmatter = page.frontmatter',
+            'export const getHeadings = page.getHeadings',
+            'export const Content = page.Content',
+            'export default page.Content',
+          ].join('\n')
+        }
         const { code: html, metadata } = await render(source)
         loaded.add(id)
-        // The module Astro's `render(entry)` expects of a deferred entry, and the same component
-        // it makes of a stored entry's HTML.
+        // The same component Astro makes of a stored entry's HTML.
         return [
           `import { createComponent, render, unescapeHTML } from 'astro/runtime/server/index.js'`,
           `const html = ${JSON.stringify(html)}`,

@@ -9,6 +9,7 @@ import { toRenderInput } from '../../core/page-data.ts'
 import {
   createDeferredPages,
   toDeferredPagePath,
+  toRenderedPageUrl,
   type MarkdownSettings,
 } from '../../integration/deferred-pages.ts'
 import { createIndexStore } from '../../io/index-store.ts'
@@ -72,7 +73,15 @@ async function loadPage(pages: ReturnType<typeof createDeferredPages>, route: st
   // Astro resolves the entry's `filePath` against the site root and adds a query.
   const id = resolveId(`/site/${toDeferredPagePath(route)}?astroContentRender`)
   expect(id).toBeDefined()
-  return load(id!)
+  // The entry's module imports the page's HTML when it runs, by a specifier Vite cannot follow.
+  const entry = await load(id!)
+  expect(entry).toContain(`const url = ${JSON.stringify(toRenderedPageUrl(route))}`)
+  expect(entry).toContain('await import(/* @vite-ignore */ url)')
+  expect(entry).toContain('export default page.Content')
+  const htmlId = resolveId(toRenderedPageUrl(route))
+  expect(htmlId).toBeDefined()
+  expect(htmlId).not.toBe(id)
+  return load(htmlId!)
 }
 
 describe('createDeferredPages', () => {
@@ -106,6 +115,23 @@ describe('createDeferredPages', () => {
     expect(resolveId('/site/src/pages/index.astro')).toBeUndefined()
     expect(resolveId('/site/SOP.MD')).toBeUndefined()
     expect(await loadPage(pages, 'agents/engineer')).toContain('export default Content')
+  })
+
+  test('transforming an entry renders nothing; its HTML module renders the page once', async () => {
+    const store = createIndexStore(root)
+    const pages = createDeferredPages(store)
+    const { settings, calls } = recordingSettings()
+    pages.configure(settings)
+    const { resolveId, load } = pages.plugin as unknown as {
+      resolveId: (id: string) => string
+      load: (id: string) => Promise<string | undefined>
+    }
+    // Astro's dev server transforms every entry the content layer lists when it collects styles.
+    await load(resolveId(`/site/${toDeferredPagePath('sop')}?astroContentRender`))
+    await load(resolveId(`/site/${toDeferredPagePath('agents/engineer')}?astroContentRender`))
+    expect(calls).toHaveLength(0)
+    await load(resolveId(toRenderedPageUrl('sop')))
+    expect(calls).toHaveLength(1)
   })
 
   test('a route no document has is an error naming it', async () => {
