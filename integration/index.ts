@@ -13,7 +13,7 @@ import { findPatternsWithoutDefinitions } from '../core/analysis/citations.ts'
 import { createChecker, type CheckResult, type Checker } from '../check/run-check.ts'
 import type { IndexStore } from '../core/handbook-index.ts'
 import { checkBuiltPages } from './check-built-pages.ts'
-import { createSiteDataPlugin, siteDataModuleId } from './site-data.ts'
+import { createSiteDataPlugin, pageSiteDataModuleId, siteDataModuleId } from './site-data.ts'
 import { createDeferredPages } from './deferred-pages.ts'
 
 /** Options of the handbook integration. */
@@ -93,8 +93,10 @@ export function handbookIntegration({
             return
           }
           store.invalidate()
-          const module = server.moduleGraph.getModuleById(`\0${siteDataModuleId}`)
-          if (module) server.moduleGraph.invalidateModule(module)
+          for (const id of [siteDataModuleId, pageSiteDataModuleId]) {
+            const module = server.moduleGraph.getModuleById(`\0${id}`)
+            if (module) server.moduleGraph.invalidateModule(module)
+          }
           pages.invalidate(server)
           await refreshContent?.({ loaders: ['handbook-loader'] })
           if (checker) await printCheck(checker.recheck([path]), logger)

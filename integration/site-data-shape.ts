@@ -97,3 +97,42 @@ export function toSiteData(store: IndexStore): SiteData {
     collaboration: toSiteCollaboration(built.collaboration, index),
   }
 }
+
+/** A document as document pages' components see it: no citation counts. */
+export interface PageSiteDocument extends Omit<SiteDocument, 'headings' | 'references'> {
+  headings: Omit<SiteHeading, 'citations'>[]
+}
+
+/**
+ * What the components of every document page read (the search hint's examples,
+ * role headers, reading lists and the collaboration map): the site data
+ * without citations. In `astro dev` the citations need every page not yet
+ * rendered analysed first (several seconds at 1000 pages), which the first
+ * page would wait for though it shows none of them.
+ */
+export interface PageSiteData {
+  documents: PageSiteDocument[]
+  requirements: (RequirementInfo & { route: string })[]
+  defaultSectionTarget?: string
+  roles: SiteRole[]
+  collaboration: SiteCollaboration
+}
+
+/** The serialisable view of the index that document pages' components import. */
+export function toPageSiteData(store: IndexStore): PageSiteData {
+  const built = store.get()
+  const { index } = built
+  return {
+    documents: index.documents.map(({ absolutePath: _absolutePath, headings, ...document }) => ({
+      ...document,
+      headings: headings.map(({ line: _line, ...heading }) => heading),
+    })),
+    requirements: [...index.requirements.values()].map((requirement) => ({
+      ...requirement,
+      route: index.documentsByPath.get(requirement.document)?.route ?? '',
+    })),
+    ...(index.defaultSectionTarget ? { defaultSectionTarget: index.defaultSectionTarget } : {}),
+    roles: toSiteRoles(index, built.requiredReading),
+    collaboration: toSiteCollaboration(built.collaboration, index),
+  }
+}

@@ -2,10 +2,22 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import type { IndexStore } from '../core/handbook-index.ts'
-import { toSiteData } from './site-data-shape.ts'
+import { toPageSiteData, toSiteData } from './site-data-shape.ts'
 
 /** Pages import the index as `import siteData from 'virtual:handbook/site-data'`. */
 export const siteDataModuleId = 'virtual:handbook/site-data'
+
+/**
+ * Document pages' components import the index without citations, as
+ * `import siteData from 'virtual:handbook/page-site-data'` (`toPageSiteData`).
+ */
+export const pageSiteDataModuleId = 'virtual:handbook/page-site-data'
+
+/** The modules the plugin serves, each with the data it holds and the name of its file. */
+const modules = [
+  { id: siteDataModuleId, name: 'site-data', data: toSiteData },
+  { id: pageSiteDataModuleId, name: 'page-site-data', data: toPageSiteData },
+]
 
 /**
  * A Vite plugin that serves the document index to Astro pages and
@@ -18,22 +30,23 @@ export const siteDataModuleId = 'virtual:handbook/site-data'
  * Pages are rendered in Node (prerendered, or by the dev server), where the file is at hand.
  */
 export function createSiteDataPlugin(store: IndexStore): Plugin {
-  const resolvedId = `\0${siteDataModuleId}`
-  // One file per process: a build and a dev server of the same checkout may run at once.
-  let dataFile = ''
+  // One file per module and process: a build and a dev server of the same checkout may run at once.
+  let cacheDir = ''
   return {
     name: 'handbook-site-data',
     configResolved(config) {
-      mkdirSync(config.cacheDir, { recursive: true })
-      removeFilesOfEndedProcesses(config.cacheDir)
-      dataFile = join(config.cacheDir, `${filePrefix}${process.pid}.json`)
+      cacheDir = config.cacheDir
+      mkdirSync(cacheDir, { recursive: true })
+      removeFilesOfEndedProcesses(cacheDir)
     },
     resolveId(id) {
-      return id === siteDataModuleId ? resolvedId : undefined
+      return modules.some((module) => module.id === id) ? `\0${id}` : undefined
     },
     load(id) {
-      if (id !== resolvedId) return undefined
-      writeFileSync(dataFile, JSON.stringify(toSiteData(store)))
+      const module = modules.find((candidate) => `\0${candidate.id}` === id)
+      if (!module) return undefined
+      const dataFile = join(cacheDir, `handbook-${module.name}-${process.pid}.json`)
+      writeFileSync(dataFile, JSON.stringify(module.data(store)))
       return [
         `import { readFileSync } from 'node:fs'`,
         `export default JSON.parse(readFileSync(${JSON.stringify(dataFile)}, 'utf8'))`,
@@ -42,14 +55,13 @@ export function createSiteDataPlugin(store: IndexStore): Plugin {
   }
 }
 
-const filePrefix = 'handbook-site-data-'
+const filePattern = /^handbook-(?:page-)?site-data-(\d+)\.json$/
 
 /** Site data files left by builds and dev servers that have ended. */
 function removeFilesOfEndedProcesses(folder: string): void {
   for (const name of readdirSync(folder)) {
-    if (!name.startsWith(filePrefix)) continue
-    const pid = Number(name.slice(filePrefix.length, -'.json'.length))
-    if (pid === process.pid || isRunning(pid)) continue
+    const pid = filePattern.exec(name)?.[1]
+    if (pid === undefined || Number(pid) === process.pid || isRunning(Number(pid))) continue
     rmSync(join(folder, name), { force: true })
   }
 }
