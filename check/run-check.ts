@@ -120,7 +120,9 @@ export function createChecker(options: Options = {}): Checker {
         value: `\n${source.body}`,
         data: { astro: { frontmatter: { handbook: page } } },
       })
-      await processor!.run(parseMarkdown(String(file.value)), file)
+      // As the page is parsed: remarkDocumentPage shows active HTML as code and reports it.
+      const tree = parseMarkdown(String(file.value), { keepActiveHtml: true })
+      await processor!.run(tree, file)
       byDocument.set(path, diagnosticsFromFile(file, page.path, page.lineOffset))
       // The dev server runs this check in its own process: let it answer requests in between.
       if (performance.now() - lastYield > yieldEveryMs) {

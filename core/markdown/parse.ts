@@ -23,13 +23,23 @@ import { neutralizeActiveHtml } from './active-html.ts'
  * `finishPunctuation` applies those as remark-smartypants does. The pages render from the
  * same parse (astro.config.mjs), so their heading ids are the index's.
  */
-export function parseMarkdown(body: string): Root {
+export function parseMarkdown(body: string, options: ParseOptions = {}): Root {
   const tree = markdownToMdast(body, {
     features: { ...satteriFeatures, frontmatter: false },
   }) as Root
   finishPunctuation(tree, body)
-  neutralizeActiveHtml(tree)
+  if (!options.keepActiveHtml) neutralizeActiveHtml(tree)
   return tree
+}
+
+/** Options of {@link parseMarkdown}. */
+export interface ParseOptions {
+  /**
+   * Leave active raw HTML as the author wrote it, for a caller that runs the page's plugins,
+   * where `remarkDocumentPage` shows it as code and reports each place.
+   * @default false
+   */
+  keepActiveHtml?: boolean
 }
 
 /**
