@@ -124,9 +124,9 @@ export function analyseCitations(
  */
 export function buildCitationIndex(
   index: DocIndex,
-  treeOf: (path: string) => Root | undefined = (path) => parseIndexedDocument(index, path),
+  treeOf?: (path: string) => Root | undefined,
 ): CitationIndex {
-  return createCitationRecorder(index, { treeOf }).complete()
+  return createCitationRecorder(index, treeOf ? { treeOf } : {}).complete()
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { analyzePage } from '../../core/analysis/analyze-page.ts'
-import { citePage, concatPageCitations } from '../../core/analysis/citations.ts'
+import { citePage, concatPageCitations, type PageCitations } from '../../core/analysis/citations.ts'
 import { getDroppedTitles } from '../remark-document-page/index.ts'
 import { messageSource } from '../../core/diagnostics/diagnostics.ts'
 import { getPageData } from '../../core/page-data.ts'
@@ -39,19 +39,15 @@ export function remarkReferenceLinks(options: Options) {
     // title heading Starlight shows instead of the body's `# heading` is analysed for its
     // citations only (it is above everything else, so its citations come first).
     const dropped = getDroppedTitles(file)
-    const titles: Root = { type: 'root', children: dropped }
     const cited = citePage(analysis, page.lineOffset)
+    const titles = (): PageCitations => {
+      const root: Root = { type: 'root', children: dropped }
+      const options = { lineOffset: page.lineOffset }
+      return citePage(analyzePage(root, document, index, options), page.lineOffset)
+    }
     built.citationRecorder.record(
       document.path,
-      dropped.length === 0
-        ? cited
-        : concatPageCitations(
-            citePage(
-              analyzePage(titles, document, index, { lineOffset: page.lineOffset }),
-              page.lineOffset,
-            ),
-            cited,
-          ),
+      dropped.length === 0 ? cited : concatPageCitations(titles(), cited),
     )
     const replacements = new Map<TextRun, RunReplacement[]>()
     const add = (run: TextRun, replacement: RunReplacement | undefined) => {
