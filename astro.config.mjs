@@ -23,9 +23,6 @@ export default defineConfig({
   // Tests and benchmarks build several sites; each gets its own content cache.
   ...(process.env.HANDBOOK_CACHE_DIR ? { cacheDir: process.env.HANDBOOK_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  // The content store in 20 MB chunks instead of one JSON string in one module: loading that
-  // module before the first page took 4 min at 3000 pages (29 s chunked; BENCHMARKS.md).
-  experimental: { collectionStorage: 'chunked' },
   ...(plain
     ? {}
     : {

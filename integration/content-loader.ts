@@ -9,6 +9,7 @@ import { HandbookError } from '../core/errors.ts'
 import { toRenderInput } from '../core/page-data.ts'
 import { renderOrder } from '../core/documents/render-order.ts'
 import { toDeferredPagePath } from './deferred-pages.ts'
+import { clearRenderedPages, renderedPagesFolder, writeRenderedPage } from './rendered-pages.ts'
 
 /** Options of `handbookLoader`. */
 export interface Options {
@@ -59,8 +60,16 @@ export function handbookLoader(options: Options): Loader {
       // `astro dev` (the only command with a watcher) serves its first page without rendering
       // every document first; a build renders each one here, and fails on any render error.
       const renderOnRequest = options.renderOnRequest ?? watcher !== undefined
+      // A build keeps each page's HTML in a file of its own, not in the content store
+      // (integration/rendered-pages.ts says why); the page plugin reads it back.
+      const pagesFolder =
+        !renderOnRequest && astroConfig.cacheDir
+          ? renderedPagesFolder(astroConfig.cacheDir)
+          : undefined
+      if (pagesFolder) clearRenderedPages(pagesFolder)
       const failures: string[] = []
       const entries = new Map<string, Parameters<typeof store.set>[0]>()
+      const writes: Promise<void>[] = []
       // Pages that cite others render before the pages that show those citations
       // (the link plugin records citations while it renders).
       for (const source of renderOrder(described)) {
@@ -108,6 +117,32 @@ export function handbookLoader(options: Options): Loader {
           failures.push(`${source.path}: rendering failed: ${reason}`)
           continue
         }
+        // Images in a page are resolved by Astro from the stored rendering: such a page stays there.
+        const metadata = rendered.metadata
+        const hasImages = ['imagePaths', 'localImagePaths', 'remoteImagePaths'].some(
+          (key) => ((metadata?.[key] as unknown[] | undefined)?.length ?? 0) > 0,
+        )
+        if (pagesFolder && !hasImages) {
+          const written = writeRenderedPage(pagesFolder, source.route, {
+            html: rendered.html,
+            headings: metadata?.headings ?? [],
+            frontmatter: metadata?.frontmatter ?? {},
+          })
+          writes.push(
+            written.catch((error: unknown) => {
+              failures.push(`${source.path}: its page could not be written: ${String(error)}`)
+            }),
+          )
+          entries.set(source.route, {
+            id: source.route,
+            data,
+            body: source.body,
+            filePath: toDeferredPagePath(source.route),
+            deferredRender: true,
+            digest: source.path,
+          })
+          continue
+        }
         entries.set(source.route, {
           id: source.route,
           data,
@@ -118,6 +153,7 @@ export function handbookLoader(options: Options): Loader {
           digest: source.path,
         })
       }
+      await Promise.all(writes)
       // Stored in the index's order, as before: the collection's order does not
       // depend on the render order.
       store.clear()

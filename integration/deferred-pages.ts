@@ -5,6 +5,7 @@ import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite'
 import type { IndexStore } from '../core/handbook-index.ts'
 import { toPageData } from '../core/page-data.ts'
 import type { DescribedSource } from '../core/documents/describe.ts'
+import { renderedPageFile, renderedPagesFolder } from './rendered-pages.ts'
 
 // A document's entry points here (`filePath`, relative to the site root) when its page renders
 // on request. No file is ever written: the plugin below answers for these paths.
@@ -34,13 +35,20 @@ export function toRenderedPageUrl(route: string): string {
 }
 
 /** The markdown settings a page is rendered with: Astro's own, from `astro:config:done`. */
-export type MarkdownSettings = Pick<AstroConfig, 'markdown' | 'image'>
+export type MarkdownSettings = Pick<AstroConfig, 'markdown' | 'image'> &
+  Partial<Pick<AstroConfig, 'cacheDir'>>
+
+/**
+ * Where a page's HTML comes from: `render` on request (`astro dev`), or `read` from the
+ * file the content loader wrote when it rendered the page (`astro build`).
+ */
+export type PageSource = 'render' | 'read'
 
 /** A Vite plugin that renders a document's page when Astro first asks for it. */
 export interface DeferredPages {
   plugin: Plugin
-  /** Tells the plugin Astro's markdown settings; call once, before any page renders. */
-  configure(settings: MarkdownSettings): void
+  /** Tells the plugin Astro's settings and the command's page source; call once, before any page renders. */
+  configure(settings: MarkdownSettings, source?: PageSource): void
   /** Forgets every page rendered so far (after a content change: any page may link to it). */
   invalidate(server: ViteDevServer): void
 }
@@ -63,6 +71,7 @@ export interface DeferredPages {
  */
 export function createDeferredPages(store: IndexStore): DeferredPages {
   let settings: MarkdownSettings | undefined
+  let pageSource: PageSource = 'render'
   let renderer: ReturnType<AstroConfig['markdown']['processor']['createRenderer']> | undefined
   const loaded = new Set<string>()
 
@@ -85,8 +94,9 @@ export function createDeferredPages(store: IndexStore): DeferredPages {
   }
 
   return {
-    configure(given) {
+    configure(given, source = 'render') {
       settings = given
+      pageSource = source
       renderer = undefined
     },
     invalidate(server) {
@@ -121,6 +131,25 @@ export function createDeferredPages(store: IndexStore): DeferredPages {
           (candidate) => candidate.route === route,
         )
         if (!source) throw new Error(`No handbook document has the route \`/${route}/\`.`)
+        if (prefix === idPrefix && pageSource === 'read') {
+          if (!settings?.cacheDir)
+            throw new Error('The handbook pages were asked for before Astro was configured.')
+          // The loader rendered the page during the content sync; its module reads that file
+          // when the page is generated, so neither the store nor the bundle holds the HTML.
+          const file = renderedPageFile(renderedPagesFolder(settings.cacheDir), route)
+          // The format of `writeRenderedPage`: a line of JSON metadata, then the HTML.
+          return [
+            `import { readFileSync } from 'node:fs'`,
+            `import { createComponent, render, unescapeHTML } from 'astro/runtime/server/index.js'`,
+            `const text = readFileSync(${JSON.stringify(file)}, 'utf8')`,
+            `const newline = text.indexOf('\\n')`,
+            'const page = { ...JSON.parse(text.slice(0, newline)), html: text.slice(newline + 1) }',
+            'export const frontmatter = page.frontmatter',
+            'export function getHeadings() { return page.headings }',
+            'export const Content = createComponent(() => render`${unescapeHTML(page.html)}`)',
+            'export default Content',
+          ].join('\n')
+        }
         if (prefix === idPrefix) {
           loaded.add(id)
           // The module Astro's `render(entry)` expects of a deferred entry; the specifier is a

@@ -14,7 +14,7 @@ import { createChecker, type CheckResult, type Checker } from '../check/run-chec
 import type { IndexStore } from '../core/handbook-index.ts'
 import { checkBuiltPages } from './check-built-pages.ts'
 import { createSiteDataPlugin, pageSiteDataModuleId, siteDataModuleId } from './site-data.ts'
-import { createDeferredPages } from './deferred-pages.ts'
+import { createDeferredPages, type PageSource } from './deferred-pages.ts'
 
 /** Options of the handbook integration. */
 export interface Options {
@@ -49,20 +49,27 @@ export function handbookIntegration({
   let asked = false
   // `astro dev` renders each page when it is first asked for (the loader stores no HTML there).
   const pages = createDeferredPages(store)
+  let pageSource: PageSource = 'render'
   return {
     name: 'cloudless-handbook',
     hooks: {
       'astro:config:setup'({ updateConfig, command }) {
         onCommand?.(command)
+        // A build's loader renders every page in order and keeps its HTML in a file, which the
+        // page's module reads; `astro dev` renders each page when it is first asked for.
+        pageSource = command === 'build' ? 'read' : 'render'
         updateConfig({
           vite: {
-            plugins: [createSiteDataPlugin(store), ...(command === 'dev' ? [pages.plugin] : [])],
+            plugins: [
+              createSiteDataPlugin(store),
+              ...(command === 'dev' || command === 'build' ? [pages.plugin] : []),
+            ],
           },
         })
         if (command === 'build') collector.addGlobal(store.get().problems)
       },
       'astro:config:done'({ config }) {
-        pages.configure(config)
+        pages.configure(config, pageSource)
       },
       'astro:server:start'() {
         setTimeout(() => asked || startReport?.(), reportDelayMs)

@@ -6,6 +6,11 @@ import type { LoaderContext } from 'astro/loaders'
 import { describe, expect, test } from 'vitest'
 import { handbookLoader } from '../../integration/content-loader.ts'
 import { toDeferredPagePath } from '../../integration/deferred-pages.ts'
+import {
+  readRenderedPage,
+  renderedPageFile,
+  renderedPagesFolder,
+} from '../../integration/rendered-pages.ts'
 
 function writeRepository(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'handbook-loader-'))
@@ -131,5 +136,41 @@ describe('handbookLoader', () => {
     expect(stored.get('agents/engineer')).toMatchObject({
       filePath: toDeferredPagePath('agents/engineer'),
     })
+  })
+
+  test('a build keeps each page’s HTML in a file of its own, not in the store; pages with images stay in the store', async () => {
+    const root = writeRepository({
+      'handbook.config.json': config,
+      'SOP.MD': '# Our SOP\n\n## 1. Scope\n',
+      '.agents/engineer.md': '---\nname: engineer\n---\n\n![Team](./team.png)\n',
+    })
+    const cacheDir = pathToFileURL(join(root, '.cache/'))
+    const { context, stored } = fakeContext(root, async (markdown) => ({
+      html: markdown.includes('team.png') ? '<p><img></p>' : '<h2 id="1-scope">1. Scope</h2>',
+      metadata: {
+        headings: [{ depth: 2, slug: '1-scope', text: '1. Scope' }],
+        frontmatter: { handbook: { path: 'SOP.MD' } },
+        localImagePaths: markdown.includes('team.png') ? ['./team.png'] : [],
+      },
+    }))
+    await handbookLoader({ contentRoot: root }).load({
+      ...context,
+      config: { ...context.config, cacheDir },
+    })
+    expect(stored.get('sop')).toMatchObject({
+      deferredRender: true,
+      filePath: toDeferredPagePath('sop'),
+      data: { title: 'Our SOP' },
+    })
+    expect(stored.get('sop')!.rendered).toBeUndefined()
+    const file = renderedPageFile(renderedPagesFolder(cacheDir), 'sop')
+    expect(readRenderedPage(file)).toEqual({
+      html: '<h2 id="1-scope">1. Scope</h2>',
+      headings: [{ depth: 2, slug: '1-scope', text: '1. Scope' }],
+      frontmatter: { handbook: { path: 'SOP.MD' } },
+    })
+    // Astro resolves a page's images from its stored rendering.
+    expect(stored.get('agents/engineer')).toMatchObject({ rendered: { html: '<p><img></p>' } })
+    expect(stored.get('agents/engineer')).not.toHaveProperty('deferredRender')
   })
 })

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,6 +13,12 @@ import {
   type MarkdownSettings,
 } from '../../integration/deferred-pages.ts'
 import { createIndexStore } from '../../io/index-store.ts'
+import {
+  clearRenderedPages,
+  renderedPageFile,
+  renderedPagesFolder,
+  writeRenderedPage,
+} from '../../integration/rendered-pages.ts'
 
 function writeRepository(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'handbook-deferred-'))
@@ -138,5 +144,37 @@ describe('createDeferredPages', () => {
     const pages = createDeferredPages(createIndexStore(root))
     pages.configure(recordingSettings().settings)
     await expect(loadPage(pages, 'gone')).rejects.toThrow('`/gone/`')
+  })
+
+  test('in a build, a page’s module reads the HTML the loader wrote, and renders nothing', async () => {
+    const store = createIndexStore(root)
+    const pages = createDeferredPages(store)
+    const { settings, calls } = recordingSettings()
+    const cacheDir = pathToFileURL(join(mkdtempSync(join(tmpdir(), 'handbook-pages-')), '/'))
+    pages.configure({ ...settings, cacheDir }, 'read')
+    const folder = renderedPagesFolder(cacheDir)
+    clearRenderedPages(folder)
+    const page = {
+      html: '<p>line one\nline `${two}`</p>',
+      headings: [{ depth: 2, slug: 'scope', text: 'Scope' }],
+      frontmatter: { handbook: { path: 'SOP.MD' } },
+    }
+    await writeRenderedPage(folder, 'sop', page)
+    const { resolveId, load } = pages.plugin as unknown as {
+      resolveId: (id: string) => string
+      load: (id: string) => Promise<string>
+    }
+    const code = await load(resolveId(`/site/${toDeferredPagePath('sop')}?astroContentRender`))
+    expect(calls).toHaveLength(0)
+    expect(code).toContain(JSON.stringify(renderedPageFile(folder, 'sop')))
+    // Run the module's reading lines as the page does, on the file the loader wrote.
+    const body = code
+      .split('\n')
+      .filter((line) => line.startsWith('const '))
+      .join('\n')
+    const read = new Function('readFileSync', `${body}\nreturn page`)(
+      (path: string, encoding: BufferEncoding) => readFileSync(path, encoding),
+    )
+    expect(read).toEqual(page)
   })
 })
