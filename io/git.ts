@@ -39,3 +39,47 @@ export function readBlobs(git: GitRunner, names: string[]): Map<string, string |
   }
   return blobs
 }
+
+/** A file's last commit: its hash and committer date (ISO 8601). */
+export interface LastCommit {
+  commit: string
+  date: string
+}
+
+/**
+ * The last commit that changed each of `paths` (repository-relative), in one
+ * `git log` walk instead of one per path: commits come newest first, so a
+ * path's first appearance is its last change. Merges are listed by their
+ * combined diff, i.e. only where they differ from every parent, as
+ * `git log -1 -- <path>` would show them. A path the walk does not name
+ * (never committed, or a name git had to quote) is absent; ask `git log -1`
+ * for it when it matters.
+ */
+export function readLastCommits(git: GitRunner, paths: string[]): Map<string, LastCommit> {
+  const found = new Map<string, LastCommit>()
+  if (paths.length === 0) return found
+  const wanted = new Set(paths)
+  const result = git([
+    'log',
+    '--format=%x01%H %cI',
+    '--name-only',
+    '--diff-merges=combined',
+    '-z',
+    '--',
+    ...paths.map((path) => `:(top,literal)${path}`),
+  ])
+  if (!result.ok) return found
+  // `\x01<hash> <date>\0\n<name>\0<name>\0…` per commit.
+  for (const record of result.stdout.toString('utf8').split('\x01')) {
+    const end = record.indexOf('\0')
+    if (end === -1) continue
+    const [commit, date] = record.slice(0, end).split(' ')
+    if (!commit || !date) continue
+    for (const name of record.slice(end + 1).split('\0')) {
+      const path = name.replace(/^\n/, '')
+      if (wanted.has(path) && !found.has(path)) found.set(path, { commit, date })
+    }
+    if (found.size === wanted.size) break
+  }
+  return found
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { createGitRunner, readBlobs, type GitRunner } from './git.ts'
+import { createGitRunner, readBlobs, readLastCommits, type GitRunner } from './git.ts'
 import type { HandbookConfig } from '../core/config/schema.ts'
 import { assignAstroHeadingIds } from './heading-ids.ts'
 import { buildDocIndex, parseIndexedDocument } from '../core/documents/build-index.ts'
@@ -36,8 +36,8 @@ export type ReviewReport =
 
 /**
  * For each role guide, the sections it cites whose content changed since the
- * guide itself last changed, from git history: one `git log` per guide for
- * its last commit, then one `git cat-file --batch` for every cited document
+ * guide itself last changed, from git history: one `git log` for every
+ * guide's last commit, then one `git cat-file --batch` for every cited document
  * at those commits, compared section by section with the current text. When
  * the content is not in a git repository, says so.
  */
@@ -60,13 +60,13 @@ export function loadReviewReport(
     relative(root, document.absolutePath).split(sep).join('/')
 
   const guides = index.documents.filter((document) => document.kind === 'role')
+  // Paths are relative to the repository's top, not to the content root.
+  const lastCommits = readLastCommits(git, guides.map(toGitPath))
   const plans = guides.map((guide) => {
-    // Paths are relative to the repository's top (`:(top)`), not to the content root.
-    const log = git(['log', '-1', '--format=%H %cI', '--', `:(top)${toGitPath(guide)}`])
-    const [commit, date] = log.ok ? log.stdout.toString('utf8').trim().split(' ') : []
+    const last = lastCommits.get(toGitPath(guide))
     const tree = parseIndexedDocument(index, guide.path)
     const cited = tree ? findCitedSections(guide, tree, index) : []
-    return { guide, commit: commit || undefined, date, cited }
+    return { guide, commit: last?.commit, date: last?.date, cited }
   })
 
   // Every blob needed, fetched in one process.

@@ -188,7 +188,7 @@ describe('loadReviewReport', () => {
     },
   )
 
-  test('asks git little: one log per guide and one batch read', { timeout: 60_000 }, () => {
+  test('asks git little: one log for all guides and one batch read', { timeout: 60_000 }, () => {
     const repository = mkdtempSync(join(tmpdir(), 'handbook-review-calls-'))
     writeContent(repository)
     writeFileSync(join(repository, '.agents', 'ops.md'), '---\nname: ops\n---\n\nSee SOP.md §1.\n')
@@ -206,6 +206,17 @@ describe('loadReviewReport', () => {
       'compared',
       'compared',
     ])
-    expect(calls).toEqual(['rev-parse', 'log', 'log', 'cat-file'])
+    expect(calls).toEqual(['rev-parse', 'log', 'cat-file'])
+
+    // Each guide gets its own last commit from that one walk.
+    const first = git(repository, 'rev-parse', '--short=7', 'HEAD').toString().trim()
+    writeFileSync(join(repository, '.agents', 'ops.md'), '---\nname: ops\n---\n\nSee SOP.md §2.\n')
+    git(repository, 'commit', '-q', '-am', 'Ops reads the scope')
+    const second = git(repository, 'rev-parse', '--short=7', 'HEAD').toString().trim()
+    const later = review(repository)
+    expect(later.available && later.guides.map((guide) => [guide.guide, guide.commit])).toEqual([
+      ['.agents/dev.md', first],
+      ['.agents/ops.md', second],
+    ])
   })
 })
