@@ -15,8 +15,8 @@ export interface PlacedSource extends DescribedSource {
   absolutePath: string
 }
 
-/** Routes our generated pages use; a document may not take them. */
-export const reservedRoutes = new Set(['', 'index', 'traceability', 'a-z', '404'])
+/** Routes our generated pages use (src/pages/); a document may not take them. */
+export const reservedRoutes = new Set(['', 'index', 'traceability', 'a-z', 'how-to-use', '404'])
 
 /**
  * Describes every source and gives each a route of its own. Two files that

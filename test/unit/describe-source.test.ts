@@ -106,11 +106,18 @@ describe('describeSources', () => {
       { path: 'SOP.md', absolutePath: '/x/SOP.md', kind: 'sop', text: '# A' },
       { path: 'sop.MD', absolutePath: '/x/sop.MD', kind: 'sop', text: '# B' },
       { path: 'traceability.md', absolutePath: '/x/traceability.md', kind: 'guide', text: '# C' },
+      { path: 'How-To-Use.md', absolutePath: '/x/How-To-Use.md', kind: 'guide', text: '# D' },
     ])
-    expect(described.map((source) => source.route)).toEqual(['sop', 'sop-2', 'traceability-2'])
+    expect(described.map((source) => source.route)).toEqual([
+      'sop',
+      'sop-2',
+      'traceability-2',
+      'how-to-use-2',
+    ])
     expect(problems.map((problem) => [problem.file, problem.ruleId])).toEqual([
       ['sop.MD', 'duplicate-route'],
       ['traceability.md', 'duplicate-route'],
+      ['How-To-Use.md', 'duplicate-route'],
     ])
   })
 })
