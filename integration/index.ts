@@ -9,9 +9,8 @@ import {
   formatLinesReport,
 } from '../core/diagnostics/report.ts'
 import { HandbookError } from '../core/errors.ts'
-import { findPatternsWithoutDefinitions } from '../core/analysis/citations.ts'
 import { createChecker, type CheckResult, type Checker } from '../check/run-check.ts'
-import type { IndexStore } from '../core/handbook-index.ts'
+import { findHandbookProblems, type IndexStore } from '../core/handbook-index.ts'
 import { checkBuiltPages } from './check-built-pages.ts'
 import { createSiteDataPlugin, pageSiteDataModuleId, siteDataModuleId } from './site-data.ts'
 import { createDeferredPages, type PageSource } from './deferred-pages.ts'
@@ -66,7 +65,6 @@ export function handbookIntegration({
             ],
           },
         })
-        if (command === 'build') collector.addGlobal(store.get().problems)
       },
       'astro:config:done'({ config }) {
         pages.configure(config, pageSource)
@@ -118,8 +116,9 @@ export function handbookIntegration({
         const built = store.get()
         const lost = checkBuiltPages(built.index, dir, { headings: plugins })
         collector.addGlobal(lost)
-        // Only now has every page recorded what it cites.
-        collector.addGlobal(findPatternsWithoutDefinitions(built.index, built.citations))
+        // The handbook's own problems, as `npm run check` finds them: only now has every page
+        // recorded what it cites.
+        collector.addGlobal(findHandbookProblems(built))
         const failed = printDiagnostics(collector, store, (line) => console.log(line), true)
         if (failed) {
           logger.error('The handbook has errors; see the report above.')
