@@ -95,6 +95,12 @@ for (const pages of sizes) {
   writeCorpus(contentRoot, corpus)
   const summary = summarizeCorpus(corpus)
   const plan = writeStockSite(stockRoot, corpus.files)
+  // The floor of `astro dev`: stock Starlight serving the same first page with nothing else.
+  const onePageRoot = join(benchDir, 'stock-one-page')
+  writeStockSite(
+    onePageRoot,
+    corpus.files.filter((file) => file.path === 'CONTEXT.md'),
+  )
   const stock: StockCopy = {
     documents: plan.files.length,
     renamed: plan.files.filter((file) => file.changes.includes('renamed')).length,
@@ -190,7 +196,7 @@ for (const pages of sizes) {
 
   if (!values['no-dev']) {
     const dev: Partial<Record<DevVariant, DevStarts>> = {}
-    for (const variant of ['handbook', 'stock'] as const) {
+    for (const variant of ['handbook', 'stock', 'stockOnePage'] as const) {
       // Cold: no Vite dependency cache and no content store of this corpus; warm: started again.
       const viteCache = join(benchDir, `dev-vite-cache-${pages}`)
       const setup: { args: string[]; env: Record<string, string>; caches: string[] } =
@@ -205,9 +211,12 @@ for (const pages of sizes) {
               caches: [viteCache, join(benchDir, `dev-cache-${pages}`)],
             }
           : {
-              args: ['--root', stockRoot],
+              args: ['--root', variant === 'stock' ? stockRoot : onePageRoot],
               env: {},
-              caches: [join(stockRoot, 'node_modules'), join(stockRoot, '.astro')],
+              caches: [
+                join(variant === 'stock' ? stockRoot : onePageRoot, 'node_modules'),
+                join(variant === 'stock' ? stockRoot : onePageRoot, '.astro'),
+              ],
             }
       for (const cache of setup.caches) rmSync(cache, { recursive: true, force: true })
       const starts: DevStarts = {}

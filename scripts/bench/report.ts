@@ -226,6 +226,12 @@ function renderSize(result: SizeResult, variants: Variant[], goalResults: GoalRe
       start === 'cold' ? 'dev-cold' : 'dev-warm',
     )
   }
+  const floor = result.dev?.stockOnePage
+  if (floor) {
+    row('`astro dev`: first page, stock with that page only (cold, warm)', (variant) =>
+      variant === 'stock' ? `${devCell(floor.cold)}, ${devCell(floor.warm)}` : '',
+    )
+  }
   row(
     'Builds: wall (load avg at start)',
     (variant) =>

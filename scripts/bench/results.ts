@@ -5,8 +5,11 @@ import type { BuildMeasurement, Variant } from './measure-build.ts'
 import type { DevMeasurement } from './measure-dev.ts'
 import type { RenderTiming, ScanTiming } from './measure-in-process.ts'
 
-/** The variants whose dev server start is timed. */
-export type DevVariant = 'handbook' | 'stock'
+/**
+ * The variants whose dev server start is timed. `stockOnePage` is stock Starlight with only the
+ * corpus's `CONTEXT.md`: what `astro dev` costs before any handbook, the floor under both.
+ */
+export type DevVariant = 'handbook' | 'stock' | 'stockOnePage'
 
 /** `astro dev` started twice: with an empty cache folder, then again with the cache the first start left. */
 export interface DevStarts {
