@@ -306,10 +306,19 @@ export function findDocumentMentions(
   const tokens = [...text.matchAll(tokenPattern)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
+    capitalised: /^\p{Lu}/u.test(match[0]),
+    pathLike: /[./_]/u.test(match[0]),
   }))
+  // The index of the next path-like token at or after each token: most tokens are lowercase prose
+  // words, which can only start a name that has a path-like token within reach.
+  const nextPathLike = new Array<number>(tokens.length + 1).fill(tokens.length)
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    nextPathLike[index] = tokens[index]!.pathLike ? index : nextPathLike[index + 1]!
+  }
   const mentions: DocumentMention[] = []
   for (let index = 0; index < tokens.length; index++) {
     const first = tokens[index]!
+    if (!first.capitalised && nextPathLike[index]! >= index + maxWords) continue
     let words = 1
     // Only spaces may join the words of one name.
     while (

@@ -693,9 +693,11 @@ function findBestTitleMatch(
   return best
 }
 
+/** How many words of `a` are in `b`. Titles and hints are a few words: a scan beats a Set. */
 function countShared(a: string[], b: string[]): number {
-  const other = new Set(b)
-  return a.filter((word) => other.has(word)).length
+  let shared = 0
+  for (const word of a) if (b.includes(word)) shared++
+  return shared
 }
 
 function unknownSection(
