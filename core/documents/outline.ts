@@ -39,9 +39,15 @@ export interface OutlineOptions {
  */
 export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[] {
   const headings: Heading[] = []
-  visit(tree, 'heading', (node) => {
-    if (node.depth === 1 && node.position?.start.line === options.titleLine) return
-    headings.push(node)
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      if (node.depth !== 1 || node.position?.start.line !== options.titleLine) headings.push(node)
+      return SKIP
+    }
+    // No heading is inside phrasing, a table or code: most of a tree is not walked.
+    return node.type === 'paragraph' || node.type === 'table' || node.type === 'code'
+      ? SKIP
+      : undefined
   })
   // A heading's `[text][ref]` is a link only with its definition, and a footnote mark is
   // numbered by the references before it: such headings are converted with the whole tree, as

@@ -49,10 +49,12 @@ export function findActiveHtml(html: string): string | undefined {
  * (`<details>`, `<br>`, `<kbd>`) stays HTML. Markdown documents come from
  * many authors; the pages must not run their scripts. Pure apart from the
  * tree it edits; returns what it changed. The document index runs it too,
- * so that headings read the same there as on the page.
+ * so that headings read the same there as on the page. Given the text the
+ * tree was parsed from, a text that cannot hold any of it is not walked.
  */
-export function neutralizeActiveHtml(tree: Root): ActiveHtml[] {
+export function neutralizeActiveHtml(tree: Root, source?: string): ActiveHtml[] {
   const found: ActiveHtml[] = []
+  if (source !== undefined && !mayHoldActiveCode(source)) return found
   visit(tree, (node, index, parent) => {
     if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
       const match = activeUrl.exec(node.url)
@@ -74,6 +76,15 @@ export function neutralizeActiveHtml(tree: Root): ActiveHtml[] {
     return undefined
   })
   return found
+}
+
+/**
+ * Whether a document's text could hold raw HTML or a URL that runs code: it needs a `<`, or a
+ * scheme name before a colon, where a character reference (`&`) or a backslash escape may
+ * hide the letters or the colon. Most documents have none of these, and need no walk.
+ */
+function mayHoldActiveCode(source: string): boolean {
+  return /[<&\\]|(?:javascript|vbscript|data)[\s\u0000-\u001f]*:/i.test(source)
 }
 
 function isBlockParent(parent: Parent): boolean {

@@ -28,7 +28,7 @@ export function parseMarkdown(body: string, options: ParseOptions = {}): Root {
     features: { ...satteriFeatures, frontmatter: false },
   }) as Root
   finishPunctuation(tree, body)
-  if (!options.keepActiveHtml) neutralizeActiveHtml(tree)
+  if (!options.keepActiveHtml) neutralizeActiveHtml(tree, body)
   return tree
 }
 
