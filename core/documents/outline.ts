@@ -74,18 +74,40 @@ export function buildOutline(tree: Root, options: OutlineOptions): HeadingInfo[]
     const summary = summaries.get(heading)
     const text = rendered[index]?.text ?? ''
     const { number, title } = parseSectionHeading(text)
-    return {
+    const range = ranges[index]!
+    const info = {
       depth: heading.depth,
       text,
       ...(number === undefined ? {} : { number }),
       title,
       id: String(elements[index]?.properties?.id ?? rendered[index]?.slug ?? ''),
       line: (heading.position?.start.line ?? 0) + options.bodyLineOffset,
-      fingerprint: fingerprintSection(options.body, ranges[index]!),
-      range: ranges[index]!,
+      range,
       ...(summary ? { summary } : {}),
     }
+    return withLazyFingerprint(info, options.body, range)
   })
+}
+
+/**
+ * The heading with its `fingerprint`, hashed when first read: only the sections a reading list
+ * cites or the review compares need one, and hashing every section of every document was a
+ * tenth of the index. Enumerable, so JSON, spreads and comparisons read it like any property.
+ */
+function withLazyFingerprint(
+  info: Omit<HeadingInfo, 'fingerprint'>,
+  body: string,
+  range: [number, number],
+): HeadingInfo {
+  let fingerprint: string | undefined
+  return Object.defineProperty(info, 'fingerprint', {
+    enumerable: true,
+    configurable: true,
+    get: () => (fingerprint ??= fingerprintSection(body, range)),
+    set: (value: string) => {
+      fingerprint = value
+    },
+  }) as HeadingInfo
 }
 
 /** Whether a heading holds a reference that only the whole document resolves. */
