@@ -96,9 +96,8 @@ export function handbookLoader(options: Options): Loader {
         })
         if (renderOnRequest) {
           // No HTML yet: Astro imports the page's module when a page renders the entry, and the
-          // integration's plugin renders it then (integration/deferred-pages.ts).
-          // No `body` either: nothing reads it once the page is rendered, and it was 90% of
-          // what the store still held (4.5 MB at 1000 pages), which every build loads as code.
+          // integration's plugin renders it then (integration/deferred-pages.ts), from the
+          // index's source, so the entry needs no `body`.
           entries.set(source.route, {
             id: source.route,
             data,

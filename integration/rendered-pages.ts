@@ -64,7 +64,7 @@ export function readRenderedPage(file: string): RenderedPage {
   return parseRenderedPage(readFileSync(file, 'utf8'))
 }
 
-export function parseRenderedPage(text: string): RenderedPage {
+function parseRenderedPage(text: string): RenderedPage {
   const newline = text.indexOf('\n')
   const metadata = JSON.parse(text.slice(0, newline)) as Omit<RenderedPage, 'html'>
   return { ...metadata, html: text.slice(newline + 1) }
