@@ -51,9 +51,8 @@ export interface LastCommit {
  * `git log` walk instead of one per path: commits come newest first, so a
  * path's first appearance is its last change. Merges are listed by their
  * combined diff, i.e. only where they differ from every parent, as
- * `git log -1 -- <path>` would show them. A path the walk does not name
- * (never committed, or a name git had to quote) is absent; ask `git log -1`
- * for it when it matters.
+ * `git log -1 -- <path>` would show them. A path never committed is absent.
+ * Names come NUL-separated (`-z`), so git quotes none of them.
  */
 export function readLastCommits(git: GitRunner, paths: string[]): Map<string, LastCommit> {
   const found = new Map<string, LastCommit>()
