@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders'
 import { z } from 'astro/zod'
 import { loadHandbookConfig } from '../io/load-config.ts'
 import { describeSources } from '../core/documents/describe-all.ts'
+import type { DescribedSource } from '../core/documents/describe.ts'
 import { findSourceFiles, readSourceText } from '../io/sources.ts'
 import { HandbookError } from '../core/errors.ts'
 import { toRenderInput } from '../core/page-data.ts'
@@ -98,13 +99,7 @@ export function handbookLoader(options: Options): Loader {
           // No HTML yet: Astro imports the page's module when a page renders the entry, and the
           // integration's plugin renders it then (integration/deferred-pages.ts), from the
           // index's source, so the entry needs no `body`.
-          entries.set(source.route, {
-            id: source.route,
-            data,
-            filePath: toDeferredPagePath(source.route),
-            deferredRender: true,
-            digest: source.path,
-          })
+          entries.set(source.route, toDeferredEntry(source, data))
           continue
         }
         const markdown = toRenderInput(source)
@@ -135,13 +130,7 @@ export function handbookLoader(options: Options): Loader {
           )
           // No `body` either: nothing reads it once the page is rendered, and it was 90% of
           // what the store still held (4.5 MB at 1000 pages), which every build loads as code.
-          entries.set(source.route, {
-            id: source.route,
-            data,
-            filePath: toDeferredPagePath(source.route),
-            deferredRender: true,
-            digest: source.path,
-          })
+          entries.set(source.route, toDeferredEntry(source, data))
           continue
         }
         entries.set(source.route, {
@@ -169,6 +158,21 @@ export function handbookLoader(options: Options): Loader {
         else throw new HandbookError(message)
       }
     },
+  }
+}
+
+/**
+ * The entry of a page whose module Astro imports when the page renders it: the page plugin
+ * (integration/deferred-pages.ts) answers for `filePath`, rendering the page in `astro dev` and
+ * reading the loader's file in a build.
+ */
+function toDeferredEntry(source: DescribedSource, data: Record<string, unknown>) {
+  return {
+    id: source.route,
+    data,
+    filePath: toDeferredPagePath(source.route),
+    deferredRender: true,
+    digest: source.path,
   }
 }
 

@@ -1,11 +1,14 @@
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { AstroConfig } from 'astro'
 import { isRunnableDevEnvironment, type Plugin, type ViteDevServer } from 'vite'
-import type { IndexStore } from '../core/handbook-index.ts'
+import type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
 import { toPageData } from '../core/page-data.ts'
 import type { DescribedSource } from '../core/documents/describe.ts'
 import { renderedPageFile, renderedPagesFolder } from './rendered-pages.ts'
+
+// The generated module of a built page reads its file with `readRenderedPage`, from here.
+const renderedPagesModule = fileURLToPath(new URL('./rendered-pages.ts', import.meta.url))
 
 // A document's entry points here (`filePath`, relative to the site root) when its page renders
 // on request. No file is ever written: the plugin below answers for these paths.
@@ -74,6 +77,17 @@ export function createDeferredPages(store: IndexStore): DeferredPages {
   let pageSource: PageSource = 'render'
   let renderer: ReturnType<AstroConfig['markdown']['processor']['createRenderer']> | undefined
   const loaded = new Set<string>()
+  // Each page asks for its document by route: one table per index, not a search per page.
+  const byRoute = new WeakMap<HandbookIndex, Map<string, DescribedSource>>()
+  const findSource = (route: string) => {
+    const built = store.get()
+    let routes = byRoute.get(built)
+    if (!routes) {
+      routes = new Map([...built.sources.values()].map((source) => [source.route, source]))
+      byRoute.set(built, routes)
+    }
+    return routes.get(route)
+  }
 
   const render = async (source: DescribedSource) => {
     if (!settings) throw new Error('The handbook pages were asked for before Astro was configured.')
@@ -127,9 +141,7 @@ export function createDeferredPages(store: IndexStore): DeferredPages {
         const prefix = [idPrefix, htmlIdPrefix].find((candidate) => id.startsWith(candidate))
         if (!prefix) return undefined
         const route = id.slice(prefix.length)
-        const source = [...store.get().sources.values()].find(
-          (candidate) => candidate.route === route,
-        )
+        const source = findSource(route)
         if (!source) throw new Error(`No handbook document has the route \`/${route}/\`.`)
         if (prefix === idPrefix && pageSource === 'read') {
           if (!settings?.cacheDir)
@@ -137,18 +149,13 @@ export function createDeferredPages(store: IndexStore): DeferredPages {
           // The loader rendered the page during the content sync; its module reads that file
           // when the page is generated, so neither the store nor the bundle holds the HTML.
           const file = renderedPageFile(renderedPagesFolder(settings.cacheDir), route)
-          // The format of `writeRenderedPage`: a line of JSON metadata, then the HTML.
-          return [
-            `import { readFileSync } from 'node:fs'`,
-            `import { createComponent, render, unescapeHTML } from 'astro/runtime/server/index.js'`,
-            `const text = readFileSync(${JSON.stringify(file)}, 'utf8')`,
-            `const newline = text.indexOf('\\n')`,
-            'const page = { ...JSON.parse(text.slice(0, newline)), html: text.slice(newline + 1) }',
-            'export const frontmatter = page.frontmatter',
-            'export function getHeadings() { return page.headings }',
-            'export const Content = createComponent(() => render`${unescapeHTML(page.html)}`)',
-            'export default Content',
-          ].join('\n')
+          return toPageModule(
+            [
+              `import { readRenderedPage } from ${JSON.stringify(renderedPagesModule)}`,
+              `const page = readRenderedPage(${JSON.stringify(file)})`,
+            ],
+            { html: 'page.html', frontmatter: 'page.frontmatter', headings: 'page.headings' },
+          )
         }
         if (prefix === idPrefix) {
           loaded.add(id)
@@ -165,16 +172,30 @@ export function createDeferredPages(store: IndexStore): DeferredPages {
         }
         const { code: html, metadata } = await render(source)
         loaded.add(id)
-        // The same component Astro makes of a stored entry's HTML.
-        return [
-          `import { createComponent, render, unescapeHTML } from 'astro/runtime/server/index.js'`,
-          `const html = ${JSON.stringify(html)}`,
-          `export const frontmatter = ${JSON.stringify(metadata.frontmatter)}`,
-          `export function getHeadings() { return ${JSON.stringify(metadata.headings)} }`,
-          'export const Content = createComponent(() => render`${unescapeHTML(html)}`)',
-          'export default Content',
-        ].join('\n')
+        return toPageModule([`const html = ${JSON.stringify(html)}`], {
+          html: 'html',
+          frontmatter: JSON.stringify(metadata.frontmatter),
+          headings: JSON.stringify(metadata.headings),
+        })
       },
     },
   }
+}
+
+/**
+ * A page's module as Astro's `render(entry)` expects it: the same component Astro makes of a
+ * stored entry's HTML. `setup` declares what the expressions read.
+ */
+function toPageModule(
+  setup: string[],
+  page: { html: string; frontmatter: string; headings: string },
+): string {
+  return [
+    `import { createComponent, render, unescapeHTML } from 'astro/runtime/server/index.js'`,
+    ...setup,
+    `export const frontmatter = ${page.frontmatter}`,
+    `export function getHeadings() { return ${page.headings} }`,
+    `export const Content = createComponent(() => render\`\${unescapeHTML(${page.html})}\`)`,
+    'export default Content',
+  ].join('\n')
 }

@@ -59,7 +59,7 @@ export function writeRenderedPage(
   return writeFile(renderedPageFile(folder, route), `${JSON.stringify(metadata)}\n${html}`)
 }
 
-/** Reads a page `writeRenderedPage` wrote. */
+/** Reads a page `writeRenderedPage` wrote (the generated module of a built page calls this). */
 export function readRenderedPage(file: string): RenderedPage {
   return parseRenderedPage(readFileSync(file, 'utf8'))
 }

@@ -199,6 +199,7 @@ for (const pages of sizes) {
     for (const variant of ['handbook', 'stock', 'stockOnePage'] as const) {
       // Cold: no Vite dependency cache and no content store of this corpus; warm: started again.
       const viteCache = join(benchDir, `dev-vite-cache-${pages}`)
+      const stockProject = variant === 'stock' ? stockRoot : onePageRoot
       const setup: { args: string[]; env: Record<string, string>; caches: string[] } =
         variant === 'handbook'
           ? {
@@ -211,12 +212,9 @@ for (const pages of sizes) {
               caches: [viteCache, join(benchDir, `dev-cache-${pages}`)],
             }
           : {
-              args: ['--root', variant === 'stock' ? stockRoot : onePageRoot],
+              args: ['--root', stockProject],
               env: {},
-              caches: [
-                join(variant === 'stock' ? stockRoot : onePageRoot, 'node_modules'),
-                join(variant === 'stock' ? stockRoot : onePageRoot, '.astro'),
-              ],
+              caches: [join(stockProject, 'node_modules'), join(stockProject, '.astro')],
             }
       for (const cache of setup.caches) rmSync(cache, { recursive: true, force: true })
       const starts: DevStarts = {}

@@ -333,8 +333,8 @@ export function findDocumentMentions(
     for (; words >= 1; words--) {
       const last = tokens[index + words - 1]!
       const candidate = text.slice(first.start, last.end).replace(/\s+/gu, ' ')
-      const plainWords = !/[./_]/u.test(candidate)
-      if (plainWords && !/^\p{Lu}/u.test(candidate)) continue
+      const plainWords = nextPathLike[index]! >= index + words
+      if (plainWords && !first.capitalised) continue
       // A path has no spaces; without this, `See docs/X.md` would match on its tail.
       if (words > 1 && candidate.includes('/')) continue
       if (isDocumentName(candidate)) {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -15,6 +15,7 @@ import {
 import { createIndexStore } from '../../io/index-store.ts'
 import {
   clearRenderedPages,
+  readRenderedPage,
   renderedPageFile,
   renderedPagesFolder,
   writeRenderedPage,
@@ -167,14 +168,16 @@ describe('createDeferredPages', () => {
     const code = await load(resolveId(`/site/${toDeferredPagePath('sop')}?astroContentRender`))
     expect(calls).toHaveLength(0)
     expect(code).toContain(JSON.stringify(renderedPageFile(folder, 'sop')))
-    // Run the module's reading lines as the page does, on the file the loader wrote.
+    // Run the module's reading lines as the page does, on the file the loader wrote, with the
+    // reader it imports.
+    expect(code).toContain(
+      `import { readRenderedPage } from ${JSON.stringify(join(import.meta.dirname, '../../integration/rendered-pages.ts'))}`,
+    )
     const body = code
       .split('\n')
       .filter((line) => line.startsWith('const '))
       .join('\n')
-    const read = new Function('readFileSync', `${body}\nreturn page`)(
-      (path: string, encoding: BufferEncoding) => readFileSync(path, encoding),
-    )
+    const read = new Function('readRenderedPage', `${body}\nreturn page`)(readRenderedPage)
     expect(read).toEqual(page)
   })
 })
