@@ -1,6 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { watchContentFiles } from '../io/watch-content.ts'
 import type { Checker, CheckResult } from './run-check.ts'
 
 /** Options of `watchCheck`. */
@@ -16,12 +15,8 @@ export interface WatchOptions {
   debounceMs?: number
 }
 
-/** Only these files can change the report. */
-const relevant = /(\.(md|markdown)|handbook\.config\.json)$/i
-const ignoredFolders = /(^|[\\/])(\.git|node_modules|dist)([\\/]|$)/
-
 /**
- * Re-checks on save: watches the content root (`fs.watch`, recursive) and
+ * Re-checks on save: watches the content root (`watchContentFiles`) and
  * runs `checker.recheck` with the changed files, one run at a time; changes
  * made during a run are checked right after it.
  */
@@ -51,10 +46,9 @@ export function watchCheck(checker: Checker, options: WatchOptions): { close(): 
     if (timer) clearTimeout(timer)
     timer = setTimeout(run, options.debounceMs ?? 25)
   }
-  const watcher: FSWatcher = watch(checker.contentRoot, { recursive: true }, (_event, name) => {
-    if (!name || ignoredFolders.test(name) || !relevant.test(name)) return
+  const watcher = watchContentFiles(checker.contentRoot, (path) => {
     if (pending.size === 0) firstEventAt = performance.now()
-    pending.add(join(checker.contentRoot, name))
+    pending.add(path)
     schedule()
   })
   return {
