@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path'
 import { globSync, type FileSystemAdapter } from 'tinyglobby'
@@ -50,7 +51,9 @@ export function findSourceFiles(
         const absolutePath = join(contentRoot, path)
         let real: string
         try {
-          real = realpathSync(absolutePath)
+          // The C library's realpath: the same answer and errors, without an lstat per folder
+          // of the path in JavaScript for every document.
+          real = realpathSync.native(absolutePath)
         } catch (error) {
           // The same broken link seen again through a folder link is reported once.
           const link = join(realpathSync(dirname(absolutePath)), basename(absolutePath))
@@ -149,22 +152,24 @@ export function readSourceText(file: SourceFile): { text?: string; problems: Fil
       ],
     }
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), problems: [] }
-  } catch {
-    const text = new TextDecoder('windows-1252').decode(bytes)
-    return {
-      text,
-      problems: [
-        {
-          file: file.path,
-          severity: 'warning',
-          ruleId: 'not-utf8' satisfies RuleId,
-          message: 'File is not valid UTF-8; read it as Windows-1252. Save it as UTF-8.',
-          line: firstInvalidUtf8Line(bytes),
-        },
-      ],
-    }
+  if (isUtf8(bytes)) {
+    // As a UTF-8 TextDecoder reads it (without a byte order mark), at a fraction of the cost of
+    // making one per file.
+    const text = bytes.toString('utf8')
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, problems: [] }
+  }
+  const text = new TextDecoder('windows-1252').decode(bytes)
+  return {
+    text,
+    problems: [
+      {
+        file: file.path,
+        severity: 'warning',
+        ruleId: 'not-utf8' satisfies RuleId,
+        message: 'File is not valid UTF-8; read it as Windows-1252. Save it as UTF-8.',
+        line: firstInvalidUtf8Line(bytes),
+      },
+    ],
   }
 }
 

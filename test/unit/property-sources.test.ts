@@ -169,6 +169,18 @@ describe('any source file', () => {
 })
 
 /** Counterexamples fuzzing found, each fixed in plugins/doc-index; kept so they stay fixed. */
+test.each([
+  ['a byte order mark is not part of the text', [0xef, 0xbb, 0xbf, 0x23, 0x20, 0x41], '# A'],
+  ['a file of only a byte order mark is empty', [0xef, 0xbb, 0xbf], ''],
+  ['a second byte order mark is text', [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], '\uFEFF'],
+  ['UTF-8 beyond ASCII', [0xc2, 0xa7, 0x35, 0xe2, 0x80, 0x91, 0x32], '§5\u20112'],
+  ['Windows-1252 when not UTF-8', [0xa7, 0x35, 0x96, 0x36], '§5–6'],
+])('reading a source: %s', (_name, bytes, expected) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'handbook-bytes-')), 'x.md')
+  writeFileSync(file, Uint8Array.from(bytes))
+  expect(readSourceText({ path: 'x.md', absolutePath: file, kind: 'guide' }).text).toBe(expected)
+})
+
 describe('counterexamples found by fuzzing', () => {
   test('an unresolved YAML alias (`title: **bold**`) is a lenient warning, not a crash', () => {
     const split = splitFrontmatter('---\ntitle: **(§1)**\n---\nsee')
