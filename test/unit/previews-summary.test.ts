@@ -35,6 +35,10 @@ describe('section summaries for previews', () => {
       '## 7.1 Nodes\n\n- CLD-REQ-001: Register nodes.\n- CLD-REQ-002: Drain nodes.',
       'CLD-REQ-001: Register nodes.',
     ],
+    // So does one in a quote or an aside, and a table's cells do not.
+    ['## 5.2 Channels\n\n> Quoted rule.\n\nAfter.', 'Quoted rule.'],
+    ['## 5.2 Channels\n\n:::note\nAside rule.\n:::\n\nAfter.', 'Aside rule.'],
+    ['## 5.2 Channels\n\n| a |\n| - |\n| cell |\n\nAfter the table.', 'After the table.'],
     // Raw HTML is markup, not words.
     ['## 5.2 Channels\n\nClose <b>once</b>.', 'Close once.'],
     // Wrapped lines are one line.
@@ -55,6 +59,12 @@ describe('section summaries for previews', () => {
     const summary = summaries(`## 1. Long\n\n${long}`)['1. Long']!
     expect(summary.length).toBeLessThanOrEqual(280)
     expect(summary).toMatch(/word…$/)
+  })
+
+  test('headings inside lists and quotes are sections too, each with its own summary', () => {
+    expect(
+      summaries('- item\n\n  ## 1. Listed\n\n  Listed text.\n\n> ## 2. Quoted\n>\n> Quoted text.'),
+    ).toEqual({ '1. Listed': 'Listed text.', '2. Quoted': 'Quoted text.' })
   })
 
   test('text before the first heading belongs to no section', () => {
