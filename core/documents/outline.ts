@@ -155,7 +155,8 @@ export function summarizeSections(tree: Root): Map<Heading, string> {
  * Calls `found` with every heading and paragraph of the tree, in document order, inside lists,
  * quotes, asides and footnotes too. Only the block structure is walked: phrasing lives inside
  * headings, paragraphs and table cells, none of which holds a heading or a paragraph, so
- * neither those nor code are entered (with `unist-util-visit` the walk was a tenth of the index).
+ * neither those nor code are entered (with `unist-util-visit`, which enters every node, these
+ * walks took about 60 ms of a 750 ms index at 1000 pages).
  */
 function forEachBlock(tree: Parent, found: (node: Heading | Paragraph) => void): void {
   for (const node of tree.children) {
@@ -173,8 +174,8 @@ function shorten(text: string, length: number): string {
 
 /**
  * Where each section's text lies in the body: its heading up to the next heading of the same or
- * a higher level. One pass with the open sections on a stack (a long SOP has hundreds of
- * headings; looking ahead from each one was a tenth of the index).
+ * a higher level. One pass with the open sections on a stack, not a look ahead from each heading
+ * (quadratic in the headings of a long SOP).
  */
 function sectionRanges(body: string, headings: Heading[]): Array<[number, number]> {
   const ranges = headings.map((heading): [number, number] => [

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -47,6 +47,23 @@ describe('watchContentFiles', () => {
       expect(new Set(seen)).toEqual(new Set([join(folder, 'docs/deep/Guide.MD')]))
     } finally {
       watcher.close()
+    }
+  })
+
+  test('reports a folder of documents moved out of the root: no event names its documents', async () => {
+    folder = mkdtempSync(join(tmpdir(), 'handbook-watch-'))
+    const outside = mkdtempSync(join(tmpdir(), 'handbook-moved-'))
+    mkdirSync(join(folder, 'docs/guides'), { recursive: true })
+    writeFileSync(join(folder, 'docs/guides/on-call.md'), '# On-call\n')
+    const seen: string[] = []
+    const watcher = watchContentFiles(folder, (path) => seen.push(path))
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      renameSync(join(folder, 'docs/guides'), join(outside, 'guides'))
+      await expect.poll(() => seen, { timeout: 5000 }).toContain(join(folder, 'docs/guides'))
+    } finally {
+      watcher.close()
+      rmSync(outside, { recursive: true, force: true })
     }
   })
 })
