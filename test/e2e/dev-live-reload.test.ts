@@ -47,7 +47,9 @@ describe('`npm run dev` shows a saved document without a restart', () => {
   test('a section added to one document resolves a reference in another', async () => {
     const guide = join(repository, 'docs/on-call.md')
     writeFileSync(guide, `${readFileSync(guide, 'utf8')}\nSet every timeout as §3.2 says.\n`)
-    await expect.poll(() => page('docs/on-call/'), { timeout: 30_000 }).toContain('Set every timeout as')
+    await expect
+      .poll(() => page('docs/on-call/'), { timeout: 30_000 })
+      .toContain('Set every timeout as')
     expect(await page('docs/on-call/')).not.toMatch(/href="[^"]*#32-timeouts"/)
 
     const standards = join(repository, 'STANDARDS.md')
