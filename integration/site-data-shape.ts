@@ -13,9 +13,21 @@ import {
 } from '../core/reading/site-roles.ts'
 import type { IndexStore } from '../core/handbook-index.ts'
 
-/** A heading as pages see it, with how often it is cited. */
-export interface SiteHeading extends Omit<HeadingInfo, 'line'> {
+/**
+ * A heading as pages see it, with how often it is cited. Only what pages show: a heading's
+ * fingerprint, range and summary serve the index and the link plugins, and reading a heading's
+ * fingerprint hashes its section (every section of the handbook, on the dev server's first page).
+ */
+export interface SiteHeading extends PageHeading {
   citations: number
+}
+
+/** What a page reads of a heading. */
+export type PageHeading = Pick<HeadingInfo, 'depth' | 'text' | 'number' | 'title' | 'id'>
+
+/** A heading's page fields, picked one by one: a spread would read (and hash) its fingerprint. */
+function toPageHeading({ depth, text, number, title, id }: HeadingInfo): PageHeading {
+  return { depth, text, ...(number === undefined ? {} : { number }), title, id }
 }
 
 /** A document as pages see it (no file-system paths). */
@@ -74,8 +86,8 @@ export function toSiteData(store: IndexStore): SiteData {
     ...(store.config.description ? { description: store.config.description } : {}),
     documents: index.documents.map(({ absolutePath: _absolutePath, headings, ...document }) => ({
       ...document,
-      headings: headings.map(({ line: _line, ...heading }) => ({
-        ...heading,
+      headings: headings.map((heading) => ({
+        ...toPageHeading(heading),
         citations: citations.sections.get(sectionKey(document.path, heading.id))?.length ?? 0,
       })),
       references: references.get(document.path) ?? 0,
@@ -125,7 +137,7 @@ export function toPageSiteData(store: IndexStore): PageSiteData {
   return {
     documents: index.documents.map(({ absolutePath: _absolutePath, headings, ...document }) => ({
       ...document,
-      headings: headings.map(({ line: _line, ...heading }) => heading),
+      headings: headings.map(toPageHeading),
     })),
     requirements: [...index.requirements.values()].map((requirement) => ({
       ...requirement,

@@ -34,3 +34,13 @@ describe('the page site data is the site data without citations', () => {
     })
   })
 })
+
+test("pages' site data holds what pages show of a heading, not its fingerprint, range or summary", () => {
+  const store = createIndexStore(join(projectRoot, 'content'))
+  const keys = new Set(
+    [...toPageSiteData(store).documents, ...toSiteData(store).documents].flatMap((document) =>
+      document.headings.flatMap((heading) => Object.keys(heading)),
+    ),
+  )
+  expect([...keys].sort()).toEqual(['citations', 'depth', 'id', 'number', 'text', 'title'])
+})
