@@ -52,7 +52,10 @@ export async function measureDevStart(options: DevOptions): Promise<DevMeasureme
   const started = performance.now()
   const child = spawn(
     'npx',
-    ['astro', 'dev', ...args, '--host', '127.0.0.1', '--port', String(port)],
+    // --ignore-lock: Astro refuses to start while the lock file names a live server, and a
+    // server this bench ended can linger as a zombie (the container's init does not reap it),
+    // which counts as live; the bench starts and ends every server itself.
+    ['astro', 'dev', ...args, '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
     {
       cwd,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },

@@ -48,7 +48,18 @@ export async function startDevServer(content: string, timeout = 90_000): Promise
   )
   const child: ChildProcess = spawn(
     'npx',
-    ['astro', 'dev', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    // --ignore-lock: the last test's server, ended a moment ago, can linger as a zombie, which
+    // Astro's lock counts as a running server of this project.
+    [
+      'astro',
+      'dev',
+      '--ignore-lock',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
     {
       env: {
         ...inherited,
