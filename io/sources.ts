@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer'
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { basename, dirname, isAbsolute, join, posix, relative, sep } from 'node:path'
 import { globSync, type FileSystemAdapter } from 'tinyglobby'
@@ -134,6 +133,9 @@ const listBrokenLinks: FileSystemAdapter = {
   }) as typeof statSync,
 }
 
+/** One decoder for every file: without `stream`, each `decode` is a whole text and leaves no state. */
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 /**
  * Reads a source file as text. Binary files are refused; text that is not
  * UTF-8 is read as Windows-1252 with a warning naming the first bad line.
@@ -152,11 +154,10 @@ export function readSourceText(file: SourceFile): { text?: string; problems: Fil
       ],
     }
   }
-  if (isUtf8(bytes)) {
-    // As a UTF-8 TextDecoder reads it (without a byte order mark), at a fraction of the cost of
-    // making one per file.
-    const text = bytes.toString('utf8')
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, problems: [] }
+  try {
+    return { text: utf8.decode(bytes), problems: [] }
+  } catch {
+    // Not UTF-8: read below as Windows-1252.
   }
   const text = new TextDecoder('windows-1252').decode(bytes)
   return {
