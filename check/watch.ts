@@ -1,18 +1,11 @@
-import { performance } from 'node:perf_hooks'
-import { watchContentFiles } from '../io/watch-content.ts'
+import { watchContentFiles, type WatchContentOptions } from '../io/watch-content.ts'
 import type { Checker, CheckResult } from './run-check.ts'
 
 /** Options of `watchCheck`. */
-export interface WatchOptions {
+export interface WatchOptions extends WatchContentOptions {
   /** Called with each fresh result and the files whose change caused it. */
   onResult: (result: CheckResult, changed: string[], savedAt: number) => void
   onError: (error: unknown) => void
-  /**
-   * Milliseconds to wait for more events after one: an editor's save is
-   * often several (write, rename, attribute change).
-   * @default 25
-   */
-  debounceMs?: number
 }
 
 /**
@@ -23,11 +16,9 @@ export interface WatchOptions {
 export function watchCheck(checker: Checker, options: WatchOptions): { close(): void } {
   const pending = new Set<string>()
   let firstEventAt = 0
-  let timer: NodeJS.Timeout | undefined
   let running = false
 
   const run = async () => {
-    timer = undefined
     if (running || pending.size === 0) return
     running = true
     const changed = [...pending]
@@ -39,22 +30,16 @@ export function watchCheck(checker: Checker, options: WatchOptions): { close(): 
       options.onError(error)
     } finally {
       running = false
-      if (pending.size > 0) schedule()
+      void run()
     }
   }
-  const schedule = () => {
-    if (timer) clearTimeout(timer)
-    timer = setTimeout(run, options.debounceMs ?? 25)
-  }
-  const watcher = watchContentFiles(checker.contentRoot, (path) => {
-    if (pending.size === 0) firstEventAt = performance.now()
-    pending.add(path)
-    schedule()
-  })
-  return {
-    close() {
-      if (timer) clearTimeout(timer)
-      watcher.close()
+  return watchContentFiles(
+    checker.contentRoot,
+    (changes) => {
+      if (pending.size === 0) firstEventAt = changes.firstEventAt
+      for (const path of changes.paths) pending.add(path)
+      void run()
     },
-  }
+    { debounceMs: options.debounceMs },
+  )
 }

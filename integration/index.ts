@@ -1,4 +1,3 @@
-import { isInside } from '../io/load-config.ts'
 import { isContentFile, watchContentFiles } from '../io/watch-content.ts'
 import type { AstroIntegration } from 'astro'
 import type { DiagnosticCollector } from '../core/diagnostics/diagnostics.ts'
@@ -97,9 +96,8 @@ export function handbookIntegration({
           }
           next()
         })
-        const onChange = async (path: string) => {
-          if (!isInside(store.contentRoot, path)) return
-          if (path.endsWith('handbook.config.json')) {
+        const onChange = async (paths: string[]) => {
+          if (paths.some((path) => path.endsWith('handbook.config.json'))) {
             logger.info('handbook.config.json changed; restarting')
             await server.restart()
             return
@@ -111,13 +109,13 @@ export function handbookIntegration({
           }
           pages.invalidate(server)
           await refreshContent?.({ loaders: ['handbook-loader'] })
-          if (checker) await printCheck(checker.recheck([path]), logger)
+          if (checker) await printCheck(checker.recheck(paths), logger)
           else printDiagnostics(collector, store, (line) => logger.warn(line), false)
         }
         // Our own watcher, not Vite's: chokidar watches each file on its own (1.4 s before the
         // first page at 1000 documents), and the content root is often outside the project.
         contentWatcher?.close()
-        contentWatcher = watchContentFiles(store.contentRoot, (path) => void onChange(path))
+        contentWatcher = watchContentFiles(store.contentRoot, ({ paths }) => void onChange(paths))
       },
       'astro:server:done'() {
         contentWatcher?.close()
