@@ -6,6 +6,7 @@ import {
 import type { CollaborationGraph } from './collaboration/graph.ts'
 import type { HandbookConfig } from './config/schema.ts'
 import type { BuiltDocIndex } from './documents/build-index.ts'
+import type { DescribedSources } from './documents/describe-all.ts'
 import type { RequiredReadingIndex } from './reading/types.ts'
 import type { FileProblem } from './documents/types.ts'
 
@@ -27,13 +28,18 @@ export interface HandbookIndex extends BuiltDocIndex {
 }
 
 /**
- * Holds the document index for the plugins. It is built once, before any
- * page renders, and rebuilt only after `invalidate()` (the dev server calls it
- * when a content file changes), so a build scans the sources exactly once.
+ * Holds the document index for the plugins. It is built once, when first asked for (by the
+ * first page that renders), and rebuilt only after `invalidate()` (the dev server calls it
+ * when a content file changes), so a build reads and scans the sources exactly once.
  */
 export interface IndexStore {
   readonly contentRoot: string
   readonly config: HandbookConfig
+  /**
+   * Every document read and described (title, route, kind), without the index: what the
+   * sidebar lists when the site's config loads. The index is built from these same sources.
+   */
+  describedSources(): DescribedSources
   get(): HandbookIndex
   invalidate(): void
 }

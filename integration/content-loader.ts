@@ -3,9 +3,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Loader } from 'astro/loaders'
 import { z } from 'astro/zod'
 import { loadHandbookConfig } from '../io/load-config.ts'
-import { describeSources } from '../core/documents/describe-all.ts'
 import type { DescribedSource } from '../core/documents/describe.ts'
-import { findSourceFiles, readSourceText } from '../io/sources.ts'
+import { readDocumentSources } from '../io/load-index.ts'
 import { HandbookError } from '../core/errors.ts'
 import { toRenderInput } from '../core/page-data.ts'
 import { renderOrder } from '../core/documents/render-order.ts'
@@ -52,12 +51,7 @@ export function handbookLoader(options: Options): Loader {
     async load({ store, parseData, renderMarkdown, logger, watcher, config: astroConfig }) {
       const siteRoot = fileURLToPath(astroConfig.root)
       const config = loadHandbookConfig(options.contentRoot)
-      const { files } = findSourceFiles(options.contentRoot, config)
-      const texts = files.flatMap((file) => {
-        const { text } = readSourceText(file)
-        return text === undefined ? [] : [{ ...file, text }]
-      })
-      const { described } = describeSources(texts)
+      const { described } = readDocumentSources(options.contentRoot, config)
       // `astro dev` (the only command with a watcher) serves its first page without rendering
       // every document first; a build renders each one here, and fails on any render error.
       const renderOnRequest = options.renderOnRequest ?? watcher !== undefined

@@ -4,6 +4,9 @@ import { kindLabels, documentKinds, type HandbookConfig } from '../core/config/s
 import { handbookIntegration } from './index.ts'
 import { createIndexStore, type IndexStore } from '../io/index-store.ts'
 import { createMarkdownPlugins } from '../plugins/index.ts'
+import { definesAnyRequirement } from '../core/requirements/definitions.ts'
+import { createRequirementMatcher } from '../core/requirements/patterns.ts'
+import type { DocumentInfo } from '../core/documents/types.ts'
 import {
   createDiagnosticCollector,
   type DiagnosticCollector,
@@ -68,7 +71,7 @@ export function createHandbook(options: Options = {}): Handbook {
     collector,
     base,
     ...createMarkdownPlugins({ store, collector, base, enabled, markFindings: () => command.dev }),
-    sidebar: buildSidebar(store),
+    sidebar: buildSidebar(listSidebarContents(store)),
     integration: handbookIntegration({
       store,
       collector,
@@ -80,18 +83,38 @@ export function createHandbook(options: Options = {}): Handbook {
   }
 }
 
+/** What the sidebar lists: each document's kind, title and route, and whether requirements exist. */
+export interface SidebarContents {
+  documents: Array<Pick<DocumentInfo, 'kind' | 'title' | 'route'>>
+  /** Whether any requirement is defined: there is a traceability page only then. */
+  hasRequirements: boolean
+}
+
+/**
+ * The sidebar's contents without the index: Starlight takes the sidebar with the site's
+ * config, and the index is built later, when the first page needs it. Titles and routes are
+ * the index's own (it is built from the same described sources), and requirements are found
+ * as the index finds them, in the requirements documents only.
+ */
+export function listSidebarContents(
+  store: Pick<IndexStore, 'config' | 'describedSources'>,
+): SidebarContents {
+  const { described } = store.describedSources()
+  const matcher = createRequirementMatcher(store.config.requirementPatterns)
+  return { documents: described, hasRequirements: definesAnyRequirement(described, matcher) }
+}
+
 /**
  * "Start here" (the start page) first; then one group per kind, one entry per document:
  * bounded, whatever the size of each document; then the generated reference pages, the
  * traceability page only when there are requirements, and the readers' guide to the site
  * (Starlight adds the base path to these links).
  */
-export function buildSidebar(store: Pick<IndexStore, 'get'>): Handbook['sidebar'] {
-  const { index } = store.get()
+export function buildSidebar({ documents, hasRequirements }: SidebarContents): Handbook['sidebar'] {
   const groups = documentKinds
     .map((kind) => ({
       label: kindLabels[kind],
-      items: index.documents
+      items: documents
         .filter((document) => document.kind === kind)
         .map((document) => ({ label: document.title, slug: document.route })),
     }))
@@ -100,7 +123,7 @@ export function buildSidebar(store: Pick<IndexStore, 'get'>): Handbook['sidebar'
     label: 'Reference',
     items: [
       { label: 'Index A–Z', link: '/a-z/' },
-      ...(index.requirements.size > 0 ? [{ label: 'Traceability', link: '/traceability/' }] : []),
+      ...(hasRequirements ? [{ label: 'Traceability', link: '/traceability/' }] : []),
       { label: 'How to use this handbook', link: '/how-to-use/' },
     ],
   }

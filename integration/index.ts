@@ -76,6 +76,14 @@ export function handbookIntegration({
         pages.configure(config, pageSource)
       },
       'astro:server:start'() {
+        // The index is built when first asked for; a reader opens the first page a moment after
+        // the server says it is ready, and the index can be built in that moment. A problem
+        // building it shows on that page, where it is asked for again.
+        setImmediate(() => {
+          try {
+            store.get()
+          } catch {}
+        })
         setTimeout(() => asked || startReport?.(), reportDelayMs)
       },
       'astro:server:setup'({ server, refreshContent, logger }) {

@@ -2,7 +2,7 @@ import { loadHandbookConfig } from './load-config.ts'
 import type { HandbookConfig } from '../core/config/schema.ts'
 import { analyseCitations, createCitationRecorder } from '../core/analysis/citations.ts'
 import { applySectionHistory } from './history.ts'
-import { loadDocIndex } from './load-index.ts'
+import { loadDocIndex, readDocumentSources, type DocumentSources } from './load-index.ts'
 import { parseIndexedDocument } from '../core/documents/build-index.ts'
 import type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
 import { buildCollaborationGraph, toRoleGuides } from '../core/collaboration/graph.ts'
@@ -14,12 +14,15 @@ export type { HandbookIndex, IndexStore } from '../core/handbook-index.ts'
 export function createIndexStore(contentRoot: string, config?: HandbookConfig): IndexStore {
   const handbookConfig = config ?? loadHandbookConfig(contentRoot)
   let current: HandbookIndex | undefined
+  let sources: DocumentSources | undefined
+  const describedSources = () => (sources ??= readDocumentSources(contentRoot, handbookConfig))
   return {
     contentRoot,
     config: handbookConfig,
+    describedSources,
     get() {
       if (!current) {
-        const loaded = loadDocIndex(contentRoot, handbookConfig)
+        const loaded = loadDocIndex(contentRoot, handbookConfig, describedSources())
         applySectionHistory(loaded.index, contentRoot)
         // Reading lists and the collaboration map read role guides only: parse just those.
         const roleTrees = new Map(
@@ -51,6 +54,7 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
     },
     invalidate() {
       current = undefined
+      sources = undefined
     },
   }
 }

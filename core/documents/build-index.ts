@@ -6,7 +6,7 @@ import { parseMarkdown } from '../markdown/parse.ts'
 import { findRequirementDefinitions } from '../requirements/definitions.ts'
 import { createRequirementMatcher, toRequirementAnchor } from '../requirements/patterns.ts'
 import type { DescribedSource } from './describe.ts'
-import { describeSources, type SourceText } from './describe-all.ts'
+import { describeSources, type DescribedSources, type SourceText } from './describe-all.ts'
 import type { FileProblem } from './types.ts'
 import {
   buildDocumentNameTable,
@@ -49,6 +49,18 @@ export function buildDocIndex(
   sourceTexts: SourceText[],
   options: BuildDocIndexOptions,
 ): BuiltDocIndex {
+  return indexDescribedSources(config, describeSources(sourceTexts), options)
+}
+
+/**
+ * `buildDocIndex` for sources already described (`describeSources`): the sidebar lists them
+ * before the index is built, and the index does not read or describe them again.
+ */
+export function indexDescribedSources(
+  config: HandbookConfig,
+  describedSources: DescribedSources,
+  options: BuildDocIndexOptions,
+): BuiltDocIndex {
   const problems: FileProblem[] = []
   const matcher = createRequirementMatcher(config.requirementPatterns)
   const documents: DocumentInfo[] = []
@@ -56,7 +68,6 @@ export function buildDocIndex(
   const requirements = new Map<string, RequirementInfo>()
   const requirementsById = new Map<string, RequirementInfo[]>()
 
-  const describedSources = describeSources(sourceTexts)
   problems.push(...describedSources.problems)
   for (const source of describedSources.described) {
     const tree = parseMarkdown(source.body)

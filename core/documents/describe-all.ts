@@ -15,6 +15,12 @@ export interface PlacedSource extends DescribedSource {
   absolutePath: string
 }
 
+/** Every source described and placed, and the problems found doing it. */
+export interface DescribedSources {
+  described: PlacedSource[]
+  problems: FileProblem[]
+}
+
 /** Routes our generated pages use (src/pages/); a document may not take them. */
 export const reservedRoutes = new Set(['', 'index', 'traceability', 'a-z', 'how-to-use', '404'])
 
@@ -25,10 +31,7 @@ export const reservedRoutes = new Set(['', 'index', 'traceability', 'a-z', 'how-
  * Both the content loader and the document index call this, so they agree
  * on every route.
  */
-export function describeSources(texts: SourceText[]): {
-  described: PlacedSource[]
-  problems: FileProblem[]
-} {
+export function describeSources(texts: SourceText[]): DescribedSources {
   const problems: FileProblem[] = []
   const used = new Map<string, string>()
   const described = texts.map((text) => {

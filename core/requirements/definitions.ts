@@ -1,6 +1,8 @@
 import type { Heading, ListItem, Paragraph, Root, TableRow } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
+import type { DocumentKind } from '../config/schema.ts'
+import { parseMarkdown } from '../markdown/parse.ts'
 import type { RunContainer } from '../markdown/text-runs.ts'
 import type { RequirementMatcher } from './patterns.ts'
 
@@ -12,6 +14,22 @@ export interface RequirementDefinitionNode {
   /** Body-relative position of the element's start. */
   line: number
   column: number
+}
+
+/**
+ * Whether a document of kind `requirements` defines any ID, as the index finds definitions:
+ * known from the documents alone, before the index is built (the sidebar's Traceability
+ * entry). Parses the requirements documents only.
+ */
+export function definesAnyRequirement(
+  sources: Iterable<{ kind: DocumentKind; body: string }>,
+  matcher: RequirementMatcher,
+): boolean {
+  for (const source of sources) {
+    if (source.kind !== 'requirements') continue
+    if (findRequirementDefinitions(parseMarkdown(source.body), matcher).length > 0) return true
+  }
+  return false
 }
 
 /**
