@@ -30,6 +30,13 @@ export interface Options {
    * @default false
    */
   strict?: boolean
+  /**
+   * The index store to check against, shared with its owner (the dev server's, which its pages
+   * render from): the checker builds no index of its own, and leaves invalidating it to the
+   * owner, who does so when files change, before calling `recheck`.
+   * @default a store of the checker's own
+   */
+  store?: IndexStore
 }
 
 /** What `npm run check` found. */
@@ -90,8 +97,8 @@ export function createChecker(options: Options = {}): Checker {
   let previous: HandbookIndex | undefined
 
   const setUp = () => {
-    config = loadHandbookConfig(contentRoot)
-    store = createIndexStore(contentRoot, config)
+    config = options.store?.config ?? loadHandbookConfig(contentRoot)
+    store = options.store ?? createIndexStore(contentRoot, config)
     processor = createProcessor(store, config)
     byDocument.clear()
     previous = undefined
@@ -180,7 +187,7 @@ export function createChecker(options: Options = {}): Checker {
     if (!store || !previous || changed.includes(configFileName)) return check()
     const started = performance.now()
     const before = previous
-    store.invalidate()
+    if (!options.store) store.invalidate()
     const built = store.get()
     const indexMs = performance.now() - started
     const samePaths =

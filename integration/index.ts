@@ -94,7 +94,8 @@ export function handbookIntegration({
         // asked for by then): the first page is not kept waiting.
         startReport = () => {
           if (checker) return
-          checker = createChecker({ contentRoot: store.contentRoot })
+          // The pages' index, not a second one: the check and the pages read the same sections.
+          checker = createChecker({ contentRoot: store.contentRoot, store })
           void printCheck(checker.check(), logger)
         }
         server.middlewares.use((_request, response, next) => {

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { createChecker, runCheck, type CheckResult } from '../../check/run-check.ts'
 import { watchCheck } from '../../check/watch.ts'
 import { loadRehypeHeadingIds } from '../../io/heading-ids.ts'
+import { createIndexStore } from '../../io/index-store.ts'
 
 /** Writes a content folder and returns its path. */
 function writeContent(files: Record<string, string>): string {
@@ -113,6 +114,23 @@ describe('re-checking after a save', () => {
       'guides/alone.md:3',
       'guides/cites-sop.md:3',
     ])
+  })
+
+  test("with the dev server's store, the report checks the index the pages render from", async () => {
+    const contentRoot = writeContent(files())
+    const store = createIndexStore(contentRoot)
+    const checker = createChecker({ contentRoot, store })
+    const first = await checker.check()
+    expect(first.built).toBe(store.get())
+
+    // The dev server's watcher invalidates its store, then asks for the report again.
+    writeFileSync(join(contentRoot, 'SOP.md'), sop.replace('## 2. Channels', '## 3. Channels'))
+    store.invalidate()
+    const second = await checker.recheck([join(contentRoot, 'SOP.md')])
+    expect(second.built).toBe(store.get())
+    expect(second.built).not.toBe(first.built)
+    expect(second.analysed).toEqual(['SOP.md', 'guides/cites-sop.md'])
+    expect(placesOf(second, 'unknown-section')).toEqual(['guides/cites-sop.md:3'])
   })
 
   test('a new document or a changed configuration re-checks everything', async () => {
