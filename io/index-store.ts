@@ -1,6 +1,7 @@
 import { loadHandbookConfig } from './load-config.ts'
 import type { HandbookConfig } from '../core/config/schema.ts'
-import { analyseCitations, createCitationRecorder } from '../core/analysis/citations.ts'
+import { analyzePage, type PageAnalysis } from '../core/analysis/analyze-page.ts'
+import { citePage, createCitationRecorder } from '../core/analysis/citations.ts'
 import { applySectionHistory } from './history.ts'
 import { loadDocIndex, readDocumentSources, type DocumentSources } from './load-index.ts'
 import { parseIndexedDocument } from '../core/documents/build-index.ts'
@@ -35,10 +36,14 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
         )
         // Citations are recorded as pages render (the link plugin), each page analysed once.
         // Role guides are recorded now: every page's search filters name the roles that cite it.
+        // Their one analysis serves their reading lists too.
         const recorder = createCitationRecorder(loaded.index)
+        const roleAnalyses = new Map<string, PageAnalysis>()
         for (const [path, tree] of roleTrees) {
-          const page = analyseCitations(loaded.index, path, { treeOf: () => tree })
-          if (page) recorder.record(path, page)
+          const document = loaded.index.documentsByPath.get(path)!
+          const analysis = analyzePage(tree, document, loaded.index)
+          roleAnalyses.set(path, analysis)
+          recorder.record(path, citePage(analysis))
         }
         current = {
           ...loaded,
@@ -46,7 +51,7 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
           get citations() {
             return recorder.complete()
           },
-          requiredReading: buildRequiredReadingIndex(loaded.index, roleTrees),
+          requiredReading: buildRequiredReadingIndex(loaded.index, roleTrees, roleAnalyses),
           collaboration: buildCollaborationGraph(toRoleGuides(loaded.index, roleTrees)),
         }
       }

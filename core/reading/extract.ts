@@ -43,8 +43,8 @@ export function findRequiredReading(
   guide: DocumentInfo,
   tree: Root,
   index: DocIndex,
+  analysis: PageAnalysis = analyzePage(tree, guide, index),
 ): RequiredReading {
-  const analysis = analyzePage(tree, guide, index)
   const region = findReadingListRegion(tree)
   if (region) {
     const inList = analysis.runs.filter((run) => region.has(topLevelNode(run)))
@@ -74,17 +74,27 @@ export function findCitedSections(guide: DocumentInfo, tree: Root, index: DocInd
   return collectGroups(guide, analysis.runs, analysis, index, false).flatMap((group) => group.items)
 }
 
-/** Required reading of every role guide, and for each section the roles that must read it. */
+/**
+ * Required reading of every role guide, and for each section the roles that must read it.
+ * `analyses` holds guides already analysed (the index store's, which records their citations
+ * from the same analysis), so no guide is analysed twice.
+ */
 export function buildRequiredReadingIndex(
   index: DocIndex,
   trees: ReadonlyMap<string, Root>,
+  analyses: ReadonlyMap<string, PageAnalysis> = new Map(),
 ): RequiredReadingIndex {
   const byGuide = new Map<string, RequiredReading>()
   const readersBySection = new Map<string, string[]>()
   for (const document of index.documents) {
     const tree = trees.get(document.path)
     if (document.kind !== 'role' || !tree) continue
-    const reading = findRequiredReading(document, tree, index)
+    const reading = findRequiredReading(
+      document,
+      tree,
+      index,
+      analyses.get(document.path) ?? analyzePage(tree, document, index),
+    )
     byGuide.set(document.path, reading)
     for (const item of reading.groups.flatMap((group) => group.items)) {
       const key = sectionKey(item.document, item.headingId)
