@@ -68,17 +68,39 @@ export function readLastCommits(git: GitRunner, paths: string[]): Map<string, La
     ...paths.map((path) => `:(top,literal)${path}`),
   ])
   if (!result.ok) return found
-  // `\x01<hash> <date>\0\n<name>\0<name>\0…` per commit.
-  for (const record of result.stdout.toString('utf8').split('\x01')) {
-    const end = record.indexOf('\0')
-    if (end === -1) continue
-    const [commit, date] = record.slice(0, end).split(' ')
+  for (const { header, paths: changed } of parseLogWithNames(result.stdout)) {
+    const [commit, date] = header.split(' ')
     if (!commit || !date) continue
-    for (const name of record.slice(end + 1).split('\0')) {
-      const path = name.replace(/^\n/, '')
+    for (const path of changed) {
       if (wanted.has(path) && !found.has(path)) found.set(path, { commit, date })
     }
     if (found.size === wanted.size) break
   }
   return found
+}
+
+/** One commit of a `git log` listing: its `--format` line and the paths it changed. */
+export interface LoggedCommit {
+  header: string
+  paths: string[]
+}
+
+/**
+ * Reads `git log --format=%x01<header> --name-only -z` output:
+ * `\x01<header>\0\n<name>\0<name>\0…` per commit. Only with `-z` are names given as they
+ * are: without it git quotes and escapes every name outside ASCII (`"G\303\251n\303\251ral.md"`).
+ */
+export function parseLogWithNames(output: Buffer): LoggedCommit[] {
+  const commits: LoggedCommit[] = []
+  for (const record of output.toString('utf8').split('\x01')) {
+    const end = record.indexOf('\0')
+    if (end === -1) continue
+    const paths = record
+      .slice(end + 1)
+      .split('\0')
+      .map((name) => name.replace(/^\n/, ''))
+      .filter(Boolean)
+    commits.push({ header: record.slice(0, end), paths })
+  }
+  return commits
 }

@@ -7,7 +7,7 @@ import {
   type EarlierVersion,
 } from '../core/documents/former-titles.ts'
 import type { DocIndex, DocumentInfo } from '../core/documents/types.ts'
-import { createGitRunner, readBlobs, type GitRunner } from './git.ts'
+import { createGitRunner, parseLogWithNames, readBlobs, type GitRunner } from './git.ts'
 import { assignAstroHeadingIds } from './heading-ids.ts'
 
 /** Options of {@link applySectionHistory}. */
@@ -47,19 +47,18 @@ export function applySectionHistory(
   if (numbered.length === 0) return
   const wanted = new Map(numbered.map((document) => [toGitPath(document), document]))
 
-  // Newest first: `\x01<hash> <date>` lines, then the files each commit changed.
-  const log = git(['log', '-n', '500', '--format=%x01%h %cs', '--name-only', '--', '.'])
+  // Newest first: each commit's hash and date, then the files it changed.
+  const log = git(['log', '-n', '500', '--format=%x01%h %cs', '--name-only', '-z', '--', '.'])
   if (!log.ok) return
   const versions = new Map<string, Array<{ commit: string; date: string }>>()
-  let commit: { commit: string; date: string } | undefined
-  for (const line of log.stdout.toString('utf8').split('\n')) {
-    if (line.startsWith('\u0001')) {
-      const [hash, date] = line.slice(1).split(' ')
-      commit = { commit: hash!, date: date ?? '' }
-    } else if (commit && wanted.has(line)) {
-      const list = versions.get(line) ?? []
+  for (const { header, paths } of parseLogWithNames(log.stdout)) {
+    const [hash, date] = header.split(' ')
+    const commit = { commit: hash!, date: date ?? '' }
+    for (const path of paths) {
+      if (!wanted.has(path)) continue
+      const list = versions.get(path) ?? []
       if (list.length < limit) list.push(commit)
-      versions.set(line, list)
+      versions.set(path, list)
     }
   }
   const requests = [...versions].flatMap(([path, list]) =>

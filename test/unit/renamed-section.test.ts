@@ -39,24 +39,24 @@ const guide = [
 ].join('\n')
 
 /** A handbook in a fresh git repository: committed, then §5.2 renamed in the working tree. */
-function renamedRepository(): string {
+function renamedRepository(sopFile = 'SOP.md'): string {
   const repository = mkdtempSync(join(tmpdir(), 'handbook-rename-'))
   writeFileSync(
     join(repository, 'handbook.config.json'),
     JSON.stringify({
       title: 'Rename test',
       documents: [
-        { kind: 'sop', include: ['SOP.md'] },
+        { kind: 'sop', include: [sopFile] },
         { kind: 'guide', include: ['GUIDE.md'] },
       ],
     }),
   )
-  writeFileSync(join(repository, 'SOP.md'), sop('Channel Discipline'))
+  writeFileSync(join(repository, sopFile), sop('Channel Discipline'))
   writeFileSync(join(repository, 'GUIDE.md'), guide)
   git(repository, 'init', '-q')
   git(repository, 'add', '.')
   git(repository, 'commit', '-q', '-m', 'Standards')
-  writeFileSync(join(repository, 'SOP.md'), sop('Channel Ownership Rules'))
+  writeFileSync(join(repository, sopFile), sop('Channel Ownership Rules'))
   return repository
 }
 
@@ -103,6 +103,18 @@ describe('a section renamed since the last commit (commit, rename, check)', () =
     expect(html).toMatch(
       /<span id="52-channel-discipline"[^>]*><\/span>\s*<h3>5\.2 Channel Ownership Rules/,
     )
+  })
+
+  test('a document whose file name is not ASCII has its history too', async () => {
+    // git quotes such names in its listings unless asked not to (`-z`).
+    const { diagnostics } = await runCheck({
+      contentRoot: renamedRepository('Règles générales.md'),
+    })
+    const renamed = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'renamed-section')
+    expect(renamed.map((diagnostic) => `${diagnostic.file}:${diagnostic.line}`)).toEqual([
+      'GUIDE.md:3',
+      'GUIDE.md:9',
+    ])
   })
 
   test('without history there is no rename warning', async () => {
