@@ -227,16 +227,78 @@ export function groupCitations(citations: Citation[], index: DocIndex): CitedBy[
 
 /** Design documents whose file name or title carries the ID (hyphen variants and case aside). */
 export function findImplementations(id: string, index: DocIndex): DocumentInfo[] {
+  const designs = designNamesOf(index)
   const wanted = new RegExp(
     `(^|[^A-Za-z0-9])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9])`,
     'i',
   )
-  return index.documents.filter(
-    (document) =>
-      document.kind === 'design' &&
-      (wanted.test(document.path.split('/').pop() ?? '') ||
-        wanted.test(normalizeHyphens(document.title))),
-  )
+  return candidateDesigns(designs, id)
+    .filter((position) => designs.names[position]!.some((name) => wanted.test(name)))
+    .map((position) => designs.documents[position]!)
+}
+
+/** The index's design documents and their names, with every name in one lower-cased text. */
+interface DesignNames {
+  documents: DocumentInfo[]
+  /** Each document's file name and title (hyphen variants made plain). */
+  names: string[][]
+  /** Every name, lower-cased, each followed by a NUL. */
+  text: string
+  /** Where each document's names start in `text`, ascending. */
+  starts: number[]
+}
+
+const designNamesByIndex = new WeakMap<DocIndex, DesignNames>()
+
+/** The names of the index's design documents, worked out once per index. */
+function designNamesOf(index: DocIndex): DesignNames {
+  let designs = designNamesByIndex.get(index)
+  if (!designs) {
+    const documents = index.documents.filter((document) => document.kind === 'design')
+    const names = documents.map((document) => [
+      document.path.split('/').pop() ?? '',
+      normalizeHyphens(document.title),
+    ])
+    const starts: number[] = []
+    let text = ''
+    for (const list of names) {
+      starts.push(text.length)
+      text += list.map((name) => `${name.toLowerCase()}\0`).join('')
+    }
+    designs = { documents, names, text, starts }
+    designNamesByIndex.set(index, designs)
+  }
+  return designs
+}
+
+/**
+ * The positions of the design documents whose names may carry `id`. Every requirement is looked
+ * up against every design document, once per build (search filters, traceability, the
+ * definitions' backlinks): one substring search through all names narrows that to the few
+ * that contain the ID, which the word-boundary pattern then decides. A case-insensitive match
+ * of an ASCII ID is always such a substring of the lower-cased names; an ID outside ASCII
+ * is tested against every document.
+ */
+function candidateDesigns({ documents, text, starts }: DesignNames, id: string): number[] {
+  if (!/^[\x00-\x7f]+$/.test(id)) return documents.map((_document, position) => position)
+  const wanted = id.toLowerCase()
+  const found = new Set<number>()
+  for (let at = text.indexOf(wanted); at !== -1; at = text.indexOf(wanted, at + 1)) {
+    found.add(documentAt(starts, at))
+  }
+  return [...found]
+}
+
+/** The position of the document whose names hold `offset` (`starts` ascending). */
+function documentAt(starts: number[], offset: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= offset) low = middle
+    else high = middle - 1
+  }
+  return low
 }
 
 /**
