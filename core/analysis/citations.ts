@@ -1,5 +1,6 @@
 import type { Root } from 'mdast'
 import { normalizeHyphens } from '../text/hyphens.ts'
+import { lastAtOrBelow } from '../text/sorted.ts'
 import { createRequirementMatcher, type RequirementMatcher } from '../requirements/patterns.ts'
 import { pointInRun, type TextRun } from '../markdown/text-runs.ts'
 import { enclosingHeading } from '../documents/headings.ts'
@@ -284,21 +285,9 @@ function candidateDesigns({ documents, text, starts }: DesignNames, id: string):
   const wanted = id.toLowerCase()
   const found = new Set<number>()
   for (let at = text.indexOf(wanted); at !== -1; at = text.indexOf(wanted, at + 1)) {
-    found.add(documentAt(starts, at))
+    found.add(lastAtOrBelow(starts, at))
   }
   return [...found]
-}
-
-/** The position of the document whose names hold `offset` (`starts` ascending). */
-function documentAt(starts: number[], offset: number): number {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= offset) low = middle
-    else high = middle - 1
-  }
-  return low
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostics.ts'
 import { isRuleId, type RuleId, type RuleLevel } from './rules.ts'
+import { lastAtOrBelow } from '../text/sorted.ts'
 
 /** `"rules"` of handbook.config.json: a level per rule id; rules not named keep their default. */
 export type RuleLevels = Partial<Record<RuleId, RuleLevel>>
@@ -59,16 +60,7 @@ export function findSuppressions(source: SuppressionSource): {
   for (let index = 0; index < text.length; index++) {
     if (text[index] === '\n') lineStarts.push(index + 1)
   }
-  const lineAt = (offset: number) => {
-    let low = 0
-    let high = lineStarts.length - 1
-    while (low < high) {
-      const middle = (low + high + 1) >> 1
-      if (lineStarts[middle]! <= offset) low = middle
-      else high = middle - 1
-    }
-    return low
-  }
+  const lineAt = (offset: number) => lastAtOrBelow(lineStarts, offset)
   for (const match of text.matchAll(directivePattern)) {
     const startLine = lineAt(match.index)
     const endLine = lineAt(match.index + match[0].length - 1)
