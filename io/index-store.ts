@@ -26,24 +26,22 @@ export function createIndexStore(contentRoot: string, config?: HandbookConfig): 
         const loaded = loadDocIndex(contentRoot, handbookConfig, describedSources())
         applySectionHistory(loaded.index, contentRoot)
         // Reading lists and the collaboration map read role guides only: parse just those.
-        const roleTrees = new Map(
-          loaded.index.documents
-            .filter((document) => document.kind === 'role')
-            .flatMap((document) => {
-              const tree = parseIndexedDocument(loaded.index, document.path)
-              return tree ? [[document.path, tree] as const] : []
-            }),
-        )
+        const roleGuides = loaded.index.documents
+          .filter((document) => document.kind === 'role')
+          .flatMap((document) => {
+            const tree = parseIndexedDocument(loaded.index, document.path)
+            return tree ? [{ document, tree }] : []
+          })
+        const roleTrees = new Map(roleGuides.map(({ document, tree }) => [document.path, tree]))
         // Citations are recorded as pages render (the link plugin), each page analysed once.
         // Role guides are recorded now: every page's search filters name the roles that cite it.
         // Their one analysis serves their reading lists too.
         const recorder = createCitationRecorder(loaded.index)
         const roleAnalyses = new Map<string, PageAnalysis>()
-        for (const [path, tree] of roleTrees) {
-          const document = loaded.index.documentsByPath.get(path)!
+        for (const { document, tree } of roleGuides) {
           const analysis = analyzePage(tree, document, loaded.index)
-          roleAnalyses.set(path, analysis)
-          recorder.record(path, citePage(analysis))
+          roleAnalyses.set(document.path, analysis)
+          recorder.record(document.path, citePage(analysis))
         }
         current = {
           ...loaded,

@@ -89,12 +89,8 @@ export function buildRequiredReadingIndex(
   for (const document of index.documents) {
     const tree = trees.get(document.path)
     if (document.kind !== 'role' || !tree) continue
-    const reading = findRequiredReading(
-      document,
-      tree,
-      index,
-      analyses.get(document.path) ?? analyzePage(tree, document, index),
-    )
+    // A guide without an analysis is analysed by `findRequiredReading` itself.
+    const reading = findRequiredReading(document, tree, index, analyses.get(document.path))
     byGuide.set(document.path, reading)
     for (const item of reading.groups.flatMap((group) => group.items)) {
       const key = sectionKey(item.document, item.headingId)
